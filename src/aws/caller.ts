@@ -1,0 +1,121 @@
+import { classifyAwsError } from './errors.js';
+import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
+
+export interface AwsSettings {
+  /** One endpoint for every service (tests, LocalStack); otherwise the SDK reads AWS_ENDPOINT_URL*. */
+  endpointUrl?: string;
+  maxAttempts?: number;
+}
+
+/** One AWS request as it happened, for --verbose, the benchmark and the tests. */
+export interface CallRecord {
+  action: IamAction;
+  region: string;
+  ms: number;
+  outcome: string;
+  attempts: number;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- SDK command classes carry wide generics */
+type CommandClass = new (...args: any[]) => { resolveMiddleware(...args: any[]): unknown };
+type InputOf<C> = C extends new (...args: infer A) => unknown ? NonNullable<A[0]> : never;
+type OutputOf<C> = C extends new (...args: any[]) => infer R
+  ? R extends { resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: infer O }> }
+    ? O
+    : never
+  : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+interface SendableClient {
+  send(command: unknown): Promise<unknown>;
+  destroy(): void;
+}
+
+/**
+ * The only code that builds SDK clients and sends requests. Each distinct request (action, Region,
+ * input) is sent at most once per run: the promise is memoised, so concurrent checks share it and a
+ * failure is shared too.
+ */
+export class AwsCaller {
+  readonly calls: CallRecord[] = [];
+  private readonly clients = new Map<string, Promise<SendableClient>>();
+  private readonly requests = new Map<string, Promise<unknown>>();
+  private credentials: unknown;
+
+  constructor(
+    private readonly settings: AwsSettings,
+    private readonly onCall?: (record: CallRecord) => void,
+  ) {}
+
+  /**
+   * Send `action` in `region`: `command` picks the command class from the lazily loaded SDK module,
+   * and `input` (which also identifies the request) is passed to it.
+   */
+  call<S extends ServiceName, C extends CommandClass>(
+    action: `${S}:${string}`,
+    region: string,
+    command: (sdk: SdkModule<S>) => C,
+    input: InputOf<C>,
+  ): Promise<OutputOf<C>> {
+    const key = `${action} ${region} ${JSON.stringify(input)}`;
+    let pending = this.requests.get(key);
+    if (!pending) {
+      const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
+      pending = this.send(action, region, build);
+      this.requests.set(key, pending);
+    }
+    return pending as Promise<OutputOf<C>>;
+  }
+
+  private async send(action: IamAction, region: string, build: (sdk: unknown) => unknown) {
+    const service = action.slice(0, action.indexOf(':')) as ServiceName;
+    const started = performance.now();
+    const record = (outcome: string, attempts: number) => {
+      const entry = { action, region, ms: Math.round(performance.now() - started), outcome, attempts };
+      this.calls.push(entry);
+      this.onCall?.(entry);
+    };
+    try {
+      const sdk = await services[service].load();
+      const client = await this.client(service, region, sdk);
+      const output = (await client.send(build(sdk))) as { $metadata?: { attempts?: number } };
+      record('ok', output.$metadata?.attempts ?? 1);
+      return output;
+    } catch (err) {
+      const failure = classifyAwsError(err, action, region);
+      const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+      record(failure.awsCode, attempts);
+      throw failure;
+    }
+  }
+
+  private client(service: ServiceName, region: string, sdk: unknown): Promise<SendableClient> {
+    const key = `${service} ${region}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.build(service, region, sdk);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  private async build(service: ServiceName, region: string, sdk: unknown): Promise<SendableClient> {
+    // One credential chain for every client, so a profile or SSO token is resolved once per run.
+    if (!this.credentials) {
+      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      this.credentials = defaultProvider();
+    }
+    const Client = (sdk as Record<string, new (config: object) => SendableClient>)[services[service].client]!;
+    return new Client({
+      region,
+      credentials: this.credentials,
+      retryMode: 'adaptive',
+      maxAttempts: this.settings.maxAttempts ?? 3,
+      ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
+    });
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) void client.then((c) => c.destroy());
+  }
+}

@@ -1,0 +1,114 @@
+import type { IamAction } from './services.js';
+
+export type FailureKind = 'not-found' | 'access-denied' | 'throttled' | 'credentials' | 'network' | 'aws-error';
+
+/** An AWS read that failed, classified once here so checks and the runner never parse SDK errors. */
+export class AwsCallError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly action: IamAction,
+    readonly region: string,
+    /** The AWS error name (`AccessDeniedException`) or Node error code (`ECONNREFUSED`). */
+    readonly awsCode: string,
+    message: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'AwsCallError';
+  }
+}
+
+const NOT_FOUND = new Set([
+  'ResourceNotFoundException',
+  'ResourceNotFound',
+  'UserNotFoundException',
+  'NotFoundException',
+  'NoSuchEntity',
+  'NoSuchEntityException',
+]);
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+  'UnauthorizedOperation',
+  'AccessDeniedForDependencyException',
+]);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'Throttled',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+]);
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+]);
+const NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+export function classifyAwsError(err: unknown, action: IamAction, region: string): AwsCallError {
+  if (err instanceof AwsCallError) return err;
+  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
+  const code = (e.code && NETWORK.has(e.code) ? e.code : e.name) || e.code || 'Error';
+  const message = (e.message || String(err)).split('\n')[0]!;
+  const status = e.$metadata?.httpStatusCode;
+  let kind: FailureKind = 'aws-error';
+  if (NOT_FOUND.has(code)) kind = 'not-found';
+  else if (ACCESS_DENIED.has(code)) kind = 'access-denied';
+  else if (CREDENTIALS.has(code) || /SSO|token.*expired|credentials/i.test(code)) kind = 'credentials';
+  else if (THROTTLED.has(code) || status === 429) kind = 'throttled';
+  else if (NETWORK.has(code) || /ECONN|ENOTFOUND|socket hang up|getaddrinfo/i.test(message)) kind = 'network';
+  return new AwsCallError(kind, action, region, code, message, e.$metadata?.requestId);
+}
+
+/** One sentence that names the cause and what to do, for a person or a ticket. */
+export function remedyFor(error: AwsCallError, profile?: string): string {
+  const p = profile ? ` --profile ${profile}` : '';
+  switch (error.kind) {
+    case 'access-denied':
+      return `Grant ${error.action} to the identity running cognito-doctor (iam/diagnose-policy.json has every read it needs).`;
+    case 'throttled':
+      return 'AWS throttled the read after retries; run again in a minute.';
+    case 'credentials':
+      return /sso/i.test(error.message) || /sso/i.test(error.awsCode)
+        ? `The SSO session has expired or is missing: run \`aws sso login${p}\`, then retry.`
+        : `No valid AWS credentials: set AWS_PROFILE or pass --profile, or run \`aws configure${p}\` / \`aws sso login${p}\`.`;
+    case 'network':
+      return `Could not reach AWS in ${error.region} (${error.awsCode}); check the network, proxy or --endpoint-url.`;
+    case 'not-found':
+      return error.action === 'cognito-idp:DescribeUserPool'
+        ? `No such user pool in ${error.region} for these credentials: check the pool id, and that \`aws sts get-caller-identity${p}\` shows the account that owns it.`
+        : 'The resource does not exist in this account and Region.';
+    default:
+      return 'AWS returned an unexpected error; run again with --verbose to see every call.';
+  }
+}

@@ -1,0 +1,48 @@
+import type { Context } from '../context/index.js';
+import type { Remediation } from './types.js';
+
+/** Quote one argument for a POSIX shell, only when it needs it. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** An argument passed to the shell unquoted, such as `"$NEW_PASSWORD"`. */
+export interface RawArg {
+  raw: string;
+}
+
+/**
+ * An exact `aws` command line for this run: the arguments are quoted, and `--region` (and
+ * `--profile`, when one was given) are added so it runs as-is against the same account.
+ */
+export function aws(ctx: Context, args: readonly (string | RawArg)[], region = ctx.target.region): string {
+  const profile = ctx.target.profile ? ['--profile', ctx.target.profile] : [];
+  return ['aws', ...args, '--region', region, ...profile]
+    .map((a) => (typeof a === 'string' ? shellQuote(a) : a.raw))
+    .join(' ');
+}
+
+/** The arguments that name this pool and user in a cognito-idp admin command. */
+export function poolUser(ctx: Context, username: string): string[] {
+  return ['--user-pool-id', ctx.target.userPoolId, '--username', username];
+}
+
+export function remediation(text: string, commands: string[] = [], docs: string[] = []): Remediation {
+  return { text, commands, docs };
+}
+
+export const docs = {
+  forgotPassword: 'https://repost.aws/knowledge-center/cognito-forgot-password',
+  recovery: 'https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html',
+  signingUp: 'https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html',
+  userPoolEmail: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html',
+  smsSettings: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html',
+  snsSandbox: 'https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html',
+  snsSpend: 'https://docs.aws.amazon.com/sns/latest/dg/sms_preferences.html',
+  managingErrors: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html',
+  quotas: 'https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html',
+  sesProduction: 'https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html',
+  sesSuppression: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
+  sesQuotas: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
+  clientSecret: 'https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash',
+} as const;

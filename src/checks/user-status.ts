@@ -1,0 +1,99 @@
+import { aws, docs, poolUser, remediation } from './remedy.js';
+import type { Check, Outcome } from './types.js';
+
+export const userStatus: Check = {
+  id: 'user-status',
+  title: 'The user can reset the password in its current state',
+  scope: 'core',
+  dependsOn: ['user'],
+  codes: ['user-force-change-password', 'user-unconfirmed', 'user-disabled', 'federated-user', 'user-reset-required'],
+  reads: ['cognito-idp:AdminGetUser'],
+  docs: [docs.signingUp, docs.forgotPassword],
+  async run(ctx) {
+    const { user: u, attributes } = await ctx.user();
+    if (!u) return { status: 'skip', message: 'No single user was resolved.' };
+    const username = u.Username!;
+    const status = u.UserStatus ?? 'UNKNOWN';
+    const evidence = { 'AdminGetUser.UserStatus': status, 'AdminGetUser.Enabled': u.Enabled ?? true };
+    const medium = attributes.email ? 'EMAIL' : 'SMS';
+    const outcomes: Outcome[] = [];
+    if (u.Enabled === false) {
+      outcomes.push({
+        status: 'fail',
+        code: 'user-disabled',
+        message: `User ${username} is disabled: ForgotPassword is refused ("User is disabled."), or silently ignored under PreventUserExistenceErrors.`,
+        evidence,
+        remediation: remediation(
+          'Find out why the user was disabled; enable it only if that no longer applies:',
+          [aws(ctx, ['cognito-idp', 'admin-enable-user', ...poolUser(ctx, username)])],
+          [docs.signingUp],
+        ),
+      });
+    }
+    if (status === 'FORCE_CHANGE_PASSWORD') {
+      outcomes.push({
+        status: 'fail',
+        code: 'user-force-change-password',
+        message: `User ${username} was created by an administrator and never completed the first sign-in (FORCE_CHANGE_PASSWORD): ForgotPassword is refused with "User password cannot be reset in the current state."`,
+        evidence: { ...evidence, 'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString() },
+        remediation: remediation(
+          'Resend the invitation with a new temporary password, or set a permanent password (set NEW_PASSWORD first and give it to the user over a secure channel):',
+          [
+            aws(ctx, [
+              'cognito-idp',
+              'admin-create-user',
+              ...poolUser(ctx, username),
+              '--message-action',
+              'RESEND',
+              '--desired-delivery-mediums',
+              medium,
+            ]),
+            aws(ctx, [
+              'cognito-idp',
+              'admin-set-user-password',
+              ...poolUser(ctx, username),
+              '--password',
+              { raw: '"$NEW_PASSWORD"' },
+              '--permanent',
+            ]),
+          ],
+          [docs.forgotPassword, docs.signingUp],
+        ),
+      });
+    } else if (status === 'UNCONFIRMED') {
+      outcomes.push({
+        status: 'fail',
+        code: 'user-unconfirmed',
+        message: `User ${username} signed up but never confirmed (UNCONFIRMED): nothing is verified yet, so ForgotPassword fails with "Cannot reset password for the user as there is no registered/verified email or phone_number".`,
+        evidence,
+        remediation: remediation(
+          'Have the user confirm the sign-up (ResendConfirmationCode), or confirm it as an administrator once you know who they are:',
+          [aws(ctx, ['cognito-idp', 'admin-confirm-sign-up', ...poolUser(ctx, username)])],
+          [docs.signingUp],
+        ),
+      });
+    } else if (status === 'EXTERNAL_PROVIDER') {
+      outcomes.push({
+        status: 'fail',
+        code: 'federated-user',
+        message: `User ${username} signs in through an external identity provider: there is no Cognito password to reset.`,
+        evidence,
+        remediation: remediation(
+          'Reset the password at the identity provider, or sign in through it.',
+          [],
+          [docs.forgotPassword],
+        ),
+      });
+    } else if (status === 'RESET_REQUIRED') {
+      outcomes.push({
+        status: 'info',
+        code: 'user-reset-required',
+        message: `User ${username} must reset the password (RESET_REQUIRED, after an import or an admin reset): ForgotPassword is exactly the right flow.`,
+        evidence,
+      });
+    }
+    return outcomes.length
+      ? outcomes
+      : { status: 'pass', message: `User ${username} is ${status} and enabled.`, evidence };
+  },
+};

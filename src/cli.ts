@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { checks } from './checks/index.js';
+import { renderChecks } from './render/checks.js';
+import { ExitCode } from './exit-codes.js';
+import { diagnose } from './main.js';
+import { decideColor, outputFormat, resolveDiagnoseOptions, UsageError, type RawDiagnoseOptions } from './options.js';
+import { createStyle } from './render/style.js';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    no check failed: Cognito should be able to deliver the code
+  1    at least one check failed (or warned, with --strict)
+  2    usage error
+  3    inconclusive: a check that matters could not run (access denied, throttled, network)
+  4    AWS setup: no credentials, expired SSO token, pool not found or not readable
+  130  interrupted`;
+
+const EXAMPLES = `
+Examples:
+  $ cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json
+  $ cognito-doctor forgot-password +447700900123 -p eu-west-1_AbC123 -o markdown --redact`;
+
+/** Set once, by the command that ran: the process exit code (SPEC §3). */
+let exitCode: number = ExitCode.OK;
+let jsonErrors = false;
+
+function fail(error: Error, code: number): void {
+  const message = error.message.replace(/^error: /, '');
+  if (jsonErrors) {
+    const kind = code === ExitCode.USAGE ? 'usage' : 'internal';
+    const body = {
+      schemaVersion: 1,
+      tool: { name: 'cognito-doctor', version: VERSION },
+      error: { kind, message },
+      exitCode: code,
+    };
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  // commander has already printed its own usage errors.
+  if (!(error instanceof CommanderError)) process.stderr.write(`cognito-doctor: ${message}\n`);
+  exitCode = code;
+}
+
+function buildProgram(): Command {
+  const program = new Command('cognito-doctor')
+    .description('Why did an Amazon Cognito user get no ForgotPassword code, and what fixes it?')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run cognito-doctor --help for usage)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+
+  program
+    .command('forgot-password')
+    .description('diagnose why a ForgotPassword code did not arrive')
+    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub')
+    .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
+    .option('-c, --client-id <id>', 'the app client the app calls ForgotPassword with')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .option('--json', 'short for --output json')
+    .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
+    .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
+    .option('--strict', 'warnings also make the exit code 1')
+    .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
+    .option('--since <duration>', 'how far back to read delivery logs', '24h')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .option('-q, --quiet', 'print the verdict only')
+    .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
+      jsonErrors = raw.json === true || raw.output === 'json';
+      const options = resolveDiagnoseOptions(
+        input,
+        raw,
+        checks.map((c) => c.id),
+      );
+      if (options.profile) process.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
+      const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
+      const { report, output } = await diagnose(options, {
+        stderr: process.stderr,
+        env: process.env,
+        style,
+        version: VERSION,
+      });
+      process.stdout.write(output);
+      exitCode = report.exitCode;
+    });
+
+  program
+    .command('checks')
+    .description('list every check: id, title, the codes it reports, the IAM actions it reads, docs')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .option('--json', 'short for --output json')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .action((raw: { output?: string; json?: boolean; color?: boolean }) => {
+      jsonErrors = raw.json === true || raw.output === 'json';
+      const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
+      process.stdout.write(renderChecks(checks, outputFormat(raw), style));
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  jsonErrors = argv.includes('--json') || /(^|\s)(-o|--output)(\s|=)json\b/.test(argv.join(' '));
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  process.once('SIGINT', () => {
+    process.stderr.write('\ncognito-doctor: interrupted\n');
+    process.exit(ExitCode.INTERRUPTED);
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end the parse with exit code 0; everything else is a usage error.
+      if (err.exitCode === 0) exitCode = ExitCode.OK;
+      else fail(err, ExitCode.USAGE);
+    } else if (err instanceof UsageError) {
+      fail(err, ExitCode.USAGE);
+    } else {
+      fail(err instanceof Error ? err : new Error(String(err)), 1);
+      if (process.env.COGNITO_DOCTOR_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+    }
+  }
+  process.exitCode = exitCode;
+}
+
+await main(process.argv);

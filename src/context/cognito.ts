@@ -1,0 +1,75 @@
+import type {
+  AdminGetUserCommandOutput,
+  UserPoolClientType,
+  UserPoolType,
+  UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AwsCaller } from '../aws/caller.js';
+import { AwsCallError } from '../aws/errors.js';
+
+/** Cognito user-pool reads. Every method is one request, sent at most once per run. */
+export class CognitoFacts {
+  constructor(
+    private readonly aws: AwsCaller,
+    private readonly userPoolId: string,
+    private readonly region: string,
+  ) {}
+
+  async pool(): Promise<UserPoolType> {
+    const out = await this.aws.call('cognito-idp:DescribeUserPool', this.region, (m) => m.DescribeUserPoolCommand, {
+      UserPoolId: this.userPoolId,
+    });
+    return out.UserPool ?? {};
+  }
+
+  /** The app client, or undefined when it does not exist in this pool and Region. */
+  async appClient(clientId: string): Promise<UserPoolClientType | undefined> {
+    const out = await orUndefinedIfNotFound(
+      this.aws.call('cognito-idp:DescribeUserPoolClient', this.region, (m) => m.DescribeUserPoolClientCommand, {
+        UserPoolId: this.userPoolId,
+        ClientId: clientId,
+      }),
+    );
+    return out?.UserPoolClient;
+  }
+
+  /** AdminGetUser accepts a username, a verified alias or a sub; undefined when nobody matches. */
+  adminGetUser(username: string): Promise<AdminGetUserCommandOutput | undefined> {
+    return orUndefinedIfNotFound(
+      this.aws.call('cognito-idp:AdminGetUser', this.region, (m) => m.AdminGetUserCommand, {
+        UserPoolId: this.userPoolId,
+        Username: username,
+      }),
+    );
+  }
+
+  /** Users matching one ListUsers filter, e.g. `email = "jane@example.com"`, every page. */
+  async listUsers(filter: string): Promise<UserType[]> {
+    const users: UserType[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.aws.call('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
+        UserPoolId: this.userPoolId,
+        Filter: filter,
+        ...(token ? { PaginationToken: token } : {}),
+      });
+      users.push(...(out.Users ?? []));
+      token = out.PaginationToken;
+    } while (token);
+    return users;
+  }
+}
+
+export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
+    throw err;
+  }
+}
+
+/** A ListUsers filter value: quotes and backslashes escaped. */
+export function filterFor(attribute: string, value: string): string {
+  return `${attribute} = "${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}

@@ -1,0 +1,94 @@
+// Where Cognito sends a ForgotPassword code: pure rules over the pool's AccountRecoverySetting and the
+// user's attributes and MFA, so they can be unit-tested as a truth table.
+
+export type RecoveryMechanismName = 'verified_email' | 'verified_phone_number' | 'admin_only';
+
+export interface RecoveryMechanism {
+  Name?: string;
+  Priority?: number;
+}
+
+export interface ChannelFacts {
+  /** `AccountRecoverySetting.RecoveryMechanisms`; undefined when the pool has no setting (legacy). */
+  mechanisms: readonly RecoveryMechanism[] | undefined;
+  /** The user's attributes by name (`email`, `email_verified`, `phone_number` …). */
+  attributes: Readonly<Record<string, string>>;
+  /** Active MFA methods for this user: `SMS_MFA`, `EMAIL_OTP`, `SOFTWARE_TOKEN_MFA`. */
+  mfa: readonly string[];
+}
+
+export interface MechanismVerdict {
+  name: string;
+  priority: number;
+  qualifies: boolean;
+  /** Why it does or does not qualify, in words for the report. */
+  reason: string;
+}
+
+export interface ChannelPrediction {
+  channel: 'EMAIL' | 'SMS' | 'NONE';
+  /** The attribute the code goes to, and its raw value. */
+  attribute?: 'email' | 'phone_number';
+  destination?: string;
+  /** `legacy` when the pool has no AccountRecoverySetting (verified phone first, then e-mail). */
+  rule: 'recovery-setting' | 'legacy' | 'admin-only';
+  mechanisms: MechanismVerdict[];
+}
+
+const LEGACY: RecoveryMechanism[] = [
+  { Name: 'verified_phone_number', Priority: 1 },
+  { Name: 'verified_email', Priority: 2 },
+];
+
+export function predictChannel(facts: ChannelFacts): ChannelPrediction {
+  const legacy = !facts.mechanisms || facts.mechanisms.length === 0;
+  const ordered = [...(legacy ? LEGACY : facts.mechanisms!)].sort((a, b) => (a.Priority ?? 99) - (b.Priority ?? 99));
+  if (ordered.some((m) => m.Name === 'admin_only')) {
+    return {
+      channel: 'NONE',
+      rule: 'admin-only',
+      mechanisms: ordered.map((m) => verdict(m, false, 'self-service recovery is off')),
+    };
+  }
+  const mechanisms = ordered.map((m) => judge(m, facts, legacy));
+  const chosen = mechanisms.find((m) => m.qualifies);
+  const rule = legacy ? 'legacy' : 'recovery-setting';
+  if (!chosen) return { channel: 'NONE', rule, mechanisms };
+  const attribute = chosen.name === 'verified_email' ? 'email' : 'phone_number';
+  return {
+    channel: attribute === 'email' ? 'EMAIL' : 'SMS',
+    attribute,
+    destination: facts.attributes[attribute],
+    rule,
+    mechanisms,
+  };
+}
+
+function judge(m: RecoveryMechanism, facts: ChannelFacts, legacy: boolean): MechanismVerdict {
+  const isEmail = m.Name === 'verified_email';
+  if (!isEmail && m.Name !== 'verified_phone_number') return verdict(m, false, 'unknown mechanism');
+  const attribute = isEmail ? 'email' : 'phone_number';
+  if (!facts.attributes[attribute]) return verdict(m, false, `the user has no ${attribute}`);
+  if (facts.attributes[`${attribute}_verified`] !== 'true')
+    return verdict(m, false, `${attribute}_verified is not "true"`);
+  // With an AccountRecoverySetting, an MFA factor cannot also be the recovery channel; the legacy
+  // rule predates that and still uses the phone.
+  if (!legacy && isEmail && facts.mfa.includes('EMAIL_OTP'))
+    return verdict(m, false, 'e-mail MFA (EMAIL_OTP) is active for the user');
+  if (!legacy && !isEmail && facts.mfa.includes('SMS_MFA')) return verdict(m, false, 'SMS MFA is active for the user');
+  return verdict(m, true, `${attribute} is verified`);
+}
+
+function verdict(m: RecoveryMechanism, qualifies: boolean, reason: string): MechanismVerdict {
+  return { name: m.Name ?? 'unknown', priority: m.Priority ?? 0, qualifies, reason };
+}
+
+/** Mask a destination the way Cognito's CodeDeliveryDetails does: `j***@e***`, `+*******1234`. */
+export function maskDestination(value: string | undefined): string | null {
+  if (!value) return null;
+  const at = value.indexOf('@');
+  if (at > 0) return `${value[0]}***@${value[at + 1] ?? ''}***`;
+  const digits = value.replace(/^\+/, '');
+  if (digits.length <= 4) return `+${digits}`;
+  return `+${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}

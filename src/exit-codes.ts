@@ -1,0 +1,26 @@
+import type { Finding } from './checks/types.js';
+
+/** SPEC §3. The only place that turns a result into a process exit code. */
+export const ExitCode = {
+  OK: 0,
+  PROBLEMS: 1,
+  USAGE: 2,
+  INCONCLUSIVE: 3,
+  AWS_SETUP: 4,
+  INTERRUPTED: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Codes that mean nothing could be checked in this account: credentials, or the pool itself. */
+const SETUP_CODES = new Set(['pool-not-found', 'aws-credentials']);
+
+export function exitCodeFor(findings: readonly Finding[], verdict: string, strict: boolean): ExitCode {
+  const setup = findings.some(
+    (f) =>
+      f.status === 'error' && (SETUP_CODES.has(f.code ?? '') || (f.check === 'pool' && f.code === 'access-denied')),
+  );
+  if (setup) return ExitCode.AWS_SETUP;
+  if (findings.some((f) => f.status === 'fail' || (strict && f.status === 'warn'))) return ExitCode.PROBLEMS;
+  if (verdict === 'inconclusive') return ExitCode.INCONCLUSIVE;
+  return ExitCode.OK;
+}

@@ -1,0 +1,136 @@
+// Every precedence rule for options, as pure functions of the raw flags and the environment.
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export type OutputFormat = 'pretty' | 'json' | 'markdown';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pretty', 'json', 'markdown'];
+
+export interface RawDiagnoseOptions {
+  userPoolId?: string;
+  clientId?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  output?: string;
+  json?: boolean;
+  only?: string;
+  skip?: string;
+  strict?: boolean;
+  redact?: boolean;
+  since?: string;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export interface DiagnoseOptions {
+  input: string;
+  userPoolId: string;
+  region: string;
+  clientId?: string;
+  profile?: string;
+  endpointUrl?: string;
+  output: OutputFormat;
+  only: string[];
+  skip: string[];
+  strict: boolean;
+  redact: boolean;
+  sinceMs: number;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
+
+/** The Region a pool id names (`eu-west-1_AbC123` → `eu-west-1`), or a usage error. */
+export function regionOfPoolId(userPoolId: string): string {
+  const match = POOL_ID.exec(userPoolId);
+  if (!match) {
+    throw new UsageError(`"${userPoolId}" is not a user pool id: expected <region>_<id>, like eu-west-1_AbC123.`);
+  }
+  return match[1]!;
+}
+
+/** `24h`, `90m`, `7d`, `30s` → milliseconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
+  if (!match) throw new UsageError(`--since "${text}" is not a duration: use a number and s, m, h or d, like 24h.`);
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  const ms = Number(match[1]) * unit;
+  if (ms <= 0) throw new UsageError('--since must be longer than zero.');
+  return ms;
+}
+
+export function outputFormat(raw: Pick<RawDiagnoseOptions, 'output' | 'json'>): OutputFormat {
+  if (raw.json) return 'json';
+  const output = raw.output ?? 'pretty';
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
+    throw new UsageError(`--output "${output}" is not one of ${OUTPUT_FORMATS.join(', ')}.`);
+  }
+  return output as OutputFormat;
+}
+
+function idList(flag: string, text: string | undefined, known: readonly string[]): string[] {
+  if (!text) return [];
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length) {
+    throw new UsageError(`${flag}: unknown check id ${unknown.join(', ')} (checks: ${known.join(', ')}).`);
+  }
+  return ids;
+}
+
+export function resolveDiagnoseOptions(
+  input: string,
+  raw: RawDiagnoseOptions,
+  checkIds: readonly string[],
+): DiagnoseOptions {
+  if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
+  if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
+  const region = regionOfPoolId(raw.userPoolId);
+  if (raw.region && raw.region !== region) {
+    throw new UsageError(
+      `--region ${raw.region} disagrees with the pool id, which lives in ${region}: pass --region ${region} or drop --region.`,
+    );
+  }
+  if (raw.endpointUrl && !/^https?:\/\/[^\s/]+/.test(raw.endpointUrl)) {
+    throw new UsageError(`--endpoint-url "${raw.endpointUrl}" is not an http(s) URL.`);
+  }
+  if (raw.clientId !== undefined && !/^[\w+]+$/.test(raw.clientId)) {
+    throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
+  }
+  return {
+    input: input.trim(),
+    userPoolId: raw.userPoolId,
+    region,
+    ...(raw.clientId ? { clientId: raw.clientId } : {}),
+    ...(raw.profile ? { profile: raw.profile } : {}),
+    ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
+    output: outputFormat(raw),
+    only: idList('--only', raw.only, checkIds),
+    skip: idList('--skip', raw.skip, checkIds),
+    strict: raw.strict ?? false,
+    redact: raw.redact ?? false,
+    sinceMs: parseDuration(raw.since ?? '24h'),
+    quiet: raw.quiet ?? false,
+    verbose: raw.verbose ?? false,
+  };
+}
+
+/** SPEC §2: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */
+export function decideColor(
+  flag: boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  stdoutIsTTY: boolean,
+): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return stdoutIsTTY && env.TERM !== 'dumb';
+}

@@ -1,0 +1,21 @@
+import type { OutputFormat } from '../options.js';
+import type { Report } from '../report.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderPretty } from './pretty.js';
+import type { Style } from './style.js';
+
+export function renderReport(
+  report: Report,
+  options: { output: OutputFormat; quiet: boolean; verbose: boolean },
+  style: Style,
+): string {
+  switch (options.output) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    default:
+      return renderPretty(report, { style, quiet: options.quiet, verbose: options.verbose });
+  }
+}

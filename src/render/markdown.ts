@@ -1,0 +1,61 @@
+import type { Finding, Status } from '../checks/types.js';
+import type { Report } from '../report.js';
+
+const WORD: Record<Status, string> = {
+  pass: '✅ pass',
+  info: 'ℹ️ info',
+  warn: '⚠️ warn',
+  fail: '❌ fail',
+  skip: '⏭️ skip',
+  error: '❗ error',
+};
+
+/** Markdown that pastes into a ticket: pipes and newlines must not break the table. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function section(f: Finding): string[] {
+  const lines = [`### ${WORD[f.status]} · ${f.check} · ${f.title}`, '', f.message, ''];
+  const evidence = Object.entries(f.evidence);
+  if (evidence.length) {
+    lines.push('Evidence:', '', ...evidence.map(([k, v]) => `- \`${k}\`: \`${cell(value(v))}\``), '');
+  }
+  const r = f.remediation;
+  if (r) {
+    lines.push(`**Fix:** ${r.text}`, '');
+    if (r.commands.length) lines.push('```sh', ...r.commands, '```', '');
+    if (r.docs.length) lines.push(...r.docs.map((d) => `- <${d}>`), '');
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: Report): string {
+  const t = report.target;
+  const v = report.verdict;
+  const notable = report.findings.filter((f) => !['pass', 'skip'].includes(f.status));
+  const commands = [...new Set(notable.flatMap((f) => f.remediation?.commands ?? []))];
+  const lines = [
+    `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
+    '',
+    `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`,
+    '',
+    '| pool | Region | user | app client |',
+    '|---|---|---|---|',
+    `| \`${t.userPoolId}\` | ${t.region} | ${t.username ? `\`${cell(t.username)}\`` : '—'} | ${t.clientId ? `\`${t.clientId}\`` : '—'} |`,
+    '',
+    '| check | status | finding |',
+    '|---|---|---|',
+    ...report.findings.map(
+      (f) =>
+        `| ${f.check} | ${WORD[f.status]} | ${cell(f.status === 'pass' || f.status === 'skip' ? f.message : f.title)} |`,
+    ),
+    '',
+    ...notable.flatMap(section),
+  ];
+  if (commands.length) lines.push('### All remediation commands', '', '```sh', ...commands, '```', '');
+  lines.push(
+    `_cognito-doctor ${report.tool.version}, ${report.generatedAt}, exit code ${report.exitCode}, ${report.durationMs} ms._`,
+    '',
+  );
+  return lines.join('\n');
+}

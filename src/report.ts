@@ -1,0 +1,122 @@
+import type { Check, Finding, Status } from './checks/types.js';
+import type { Target, UserResolution } from './context/index.js';
+import { maskDestination, type ChannelPrediction } from './domain/channel.js';
+import { exitCodeFor } from './exit-codes.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type VerdictStatus = 'deliverable' | 'blocked' | 'at-risk' | 'inconclusive';
+export type VerdictChannel = 'EMAIL' | 'SMS' | 'NONE' | 'UNKNOWN';
+
+export interface Verdict {
+  status: VerdictStatus;
+  channel: VerdictChannel;
+  destination: string | null;
+  summary: string;
+}
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: 'cognito-doctor'; version: string };
+  command: 'forgot-password';
+  generatedAt: string;
+  target: {
+    userPoolId: string;
+    region: string;
+    input: string;
+    username: string | null;
+    clientId: string | null;
+  };
+  verdict: Verdict;
+  findings: Finding[];
+  counts: Record<Status, number>;
+  exitCode: number;
+  durationMs: number;
+}
+
+export interface ReportInput {
+  version: string;
+  target: Target;
+  checks: readonly Check[];
+  findings: Finding[];
+  resolution: UserResolution | undefined;
+  prediction: ChannelPrediction | undefined;
+  strict: boolean;
+  durationMs: number;
+}
+
+const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
+
+export function buildReport(input: ReportInput): Report {
+  const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
+  const findings = input.findings.map((f) => capOtherChannel(f, input.checks, channel));
+  const status = verdictStatus(findings, input.checks, channel);
+  const destination = maskDestination(input.prediction?.destination);
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const f of findings) counts[f.status]++;
+  const verdict: Verdict = { status, channel, destination, summary: summarise(status, channel, destination, findings) };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'cognito-doctor', version: input.version },
+    command: 'forgot-password',
+    generatedAt: input.target.now.toISOString(),
+    target: {
+      userPoolId: input.target.userPoolId,
+      region: input.target.region,
+      input: input.target.input,
+      username: input.resolution?.user?.Username ?? null,
+      clientId: input.target.clientId ?? null,
+    },
+    verdict,
+    findings,
+    counts,
+    exitCode: exitCodeFor(findings, status, input.strict),
+    durationMs: input.durationMs,
+  };
+}
+
+/** A check of the channel Cognito will not use can only warn: it never blocks the verdict. */
+function capOtherChannel(finding: Finding, checks: readonly Check[], channel: VerdictChannel): Finding {
+  const scope = checks.find((c) => c.id === finding.check)?.scope;
+  if (finding.status !== 'fail' || (scope !== 'EMAIL' && scope !== 'SMS') || scope === channel) return finding;
+  const why =
+    channel === 'EMAIL' || channel === 'SMS'
+      ? `this user's code goes by ${channel}`
+      : 'no channel qualifies for this user yet';
+  return { ...finding, status: 'warn', message: `${finding.message} (Not blocking: ${why}.)` };
+}
+
+function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {
+  if (findings.some((f) => f.status === 'fail')) return 'blocked';
+  const scopeOf = (id: string) => checks.find((c) => c.id === id)?.scope;
+  const decisive = findings.some((f) => {
+    if (f.status !== 'error') return false;
+    const scope = scopeOf(f.check);
+    return scope === 'core' || scope === channel;
+  });
+  if (decisive) return 'inconclusive';
+  return findings.some((f) => f.status === 'warn') ? 'at-risk' : 'deliverable';
+}
+
+function summarise(
+  status: VerdictStatus,
+  channel: VerdictChannel,
+  destination: string | null,
+  findings: Finding[],
+): string {
+  const where =
+    channel === 'EMAIL' || channel === 'SMS'
+      ? `by ${channel === 'EMAIL' ? 'e-mail' : 'SMS'}${destination ? ` to ${destination}` : ''}`
+      : '';
+  const titles = (s: Status) => [...new Set(findings.filter((f) => f.status === s).map((f) => f.title))].join('; ');
+  switch (status) {
+    case 'blocked':
+      return `No reset code can be delivered: ${titles('fail')}.${where ? ` Once fixed, the code goes ${where}.` : ''}`;
+    case 'inconclusive':
+      return `Could not tell whether the code can be delivered: ${titles('error')}.`;
+    case 'at-risk':
+      return `The code should go ${where || 'out'}, but: ${titles('warn')}.`;
+    default:
+      return `Cognito should deliver the code ${where}; no problem found.`;
+  }
+}

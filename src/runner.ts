@@ -1,0 +1,135 @@
+import { AwsCallError, remedyFor, type FailureKind } from './aws/errors.js';
+import { causes, type CauseCode } from './causes.js';
+import type { Check, Finding, Outcome } from './checks/types.js';
+import type { Context } from './context/index.js';
+
+export interface RunHooks {
+  onStart?(check: Check): void;
+  onFinish?(check: Check, findings: Finding[]): void;
+}
+
+export interface Selection {
+  only?: readonly string[];
+  skip?: readonly string[];
+}
+
+const ERROR_CODES: Record<FailureKind, CauseCode> = {
+  'not-found': 'aws-error',
+  'access-denied': 'access-denied',
+  throttled: 'throttled',
+  credentials: 'aws-credentials',
+  network: 'network-error',
+  'aws-error': 'aws-error',
+};
+
+/**
+ * Run the checklist: every check starts at once and waits only for the checks it depends on, so
+ * independent AWS reads overlap; findings come back in checklist order. The runner alone produces
+ * `error` (a check threw) and cascaded `skip` (a dependency could not establish its facts).
+ */
+export async function runChecks(
+  checks: readonly Check[],
+  ctx: Context,
+  selection: Selection = {},
+  hooks: RunHooks = {},
+): Promise<Finding[]> {
+  const selected = selectedIds(checks, selection);
+  const results = new Map<string, Promise<Finding[]>>();
+  for (const check of checks) {
+    results.set(check.id, runOne(check, ctx, selected, selection, results, hooks));
+  }
+  return (await Promise.all(checks.map((c) => results.get(c.id)!))).flat();
+}
+
+async function runOne(
+  check: Check,
+  ctx: Context,
+  selected: Set<string>,
+  selection: Selection,
+  results: Map<string, Promise<Finding[]>>,
+  hooks: RunHooks,
+): Promise<Finding[]> {
+  if (!selected.has(check.id)) {
+    const why = selection.skip?.includes(check.id) ? 'excluded by --skip' : 'not selected by --only';
+    return [skipped(check, `Skipped: ${why}.`)];
+  }
+  for (const dependency of check.dependsOn ?? []) {
+    const findings = await results.get(dependency)!;
+    const blocking =
+      findings.find((f) => f.status === 'error') ??
+      (findings.every((f) => f.status === 'skip') ? findings[0] : undefined);
+    if (blocking) return [skipped(check, `Skipped: check "${dependency}" could not run (${blocking.status}).`)];
+  }
+  hooks.onStart?.(check);
+  let findings: Finding[];
+  try {
+    const outcome = await check.run(ctx);
+    findings = (Array.isArray(outcome) ? outcome : [outcome]).map((o) => toFinding(check, o));
+  } catch (err) {
+    findings = [errorFinding(check, err, ctx.target.profile)];
+  }
+  hooks.onFinish?.(check, findings);
+  return findings;
+}
+
+function toFinding(check: Check, outcome: Outcome): Finding {
+  return {
+    check: check.id,
+    status: outcome.status,
+    ...(outcome.code ? { code: outcome.code } : {}),
+    title: outcome.code ? causes[outcome.code] : check.title,
+    message: outcome.message,
+    evidence: outcome.evidence ?? {},
+    ...(outcome.remediation ? { remediation: outcome.remediation } : {}),
+  };
+}
+
+function skipped(check: Check, message: string): Finding {
+  return { check: check.id, status: 'skip', title: check.title, message, evidence: {} };
+}
+
+function errorFinding(check: Check, err: unknown, profile?: string): Finding {
+  if (!(err instanceof AwsCallError)) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      check: check.id,
+      status: 'error',
+      code: 'internal-error',
+      title: causes['internal-error'],
+      message: `cognito-doctor failed on this check: ${message}`,
+      evidence: {},
+    };
+  }
+  const code = check.errorCodes?.[err.kind] ?? ERROR_CODES[err.kind];
+  return {
+    check: check.id,
+    status: 'error',
+    code,
+    title: causes[code],
+    message: `${check.title}: could not be checked. ${err.action} in ${err.region} failed with ${err.awsCode}: ${err.message}`,
+    evidence: {
+      'iam:action': err.action,
+      region: err.region,
+      'error.code': err.awsCode,
+      ...(err.requestId ? { 'error.requestId': err.requestId } : {}),
+    },
+    remediation: { text: remedyFor(err, profile), commands: [], docs: [] },
+  };
+}
+
+/** The checks to run: `--only` pulls in what they depend on; `--skip` drops checks (their dependents skip too). */
+function selectedIds(checks: readonly Check[], selection: Selection): Set<string> {
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  let ids = new Set(checks.map((c) => c.id));
+  if (selection.only?.length) {
+    ids = new Set();
+    const add = (id: string) => {
+      if (ids.has(id)) return;
+      ids.add(id);
+      for (const d of byId.get(id)?.dependsOn ?? []) add(d);
+    };
+    selection.only.forEach(add);
+  }
+  for (const id of selection.skip ?? []) ids.delete(id);
+  return ids;
+}

@@ -1,0 +1,42 @@
+import type { RunHooks } from '../runner.js';
+import type { Io } from '../main.js';
+
+export interface Progress {
+  hooks: RunHooks;
+  stop(): void;
+}
+
+/**
+ * An ora spinner on stderr while AWS answers: only on a terminal, never in CI, so logs and pipes
+ * stay clean. ora is loaded only when it will actually spin.
+ */
+export function createProgress(io: Pick<Io, 'stderr' | 'env'>, wanted: boolean): Progress {
+  const enabled = wanted && io.stderr.isTTY === true && !io.env.CI;
+  if (!enabled) return { hooks: {}, stop() {} };
+  const running = new Set<string>();
+  let spinner: { text: string; stop(): void } | undefined;
+  let stopped = false;
+  const loading = import('ora').then(({ default: ora }) => {
+    if (!stopped) spinner = ora({ stream: io.stderr, text: 'Asking AWS…' }).start();
+  });
+  const update = () => {
+    if (spinner) spinner.text = running.size ? `Checking ${[...running].join(', ')}…` : 'Finishing…';
+  };
+  return {
+    hooks: {
+      onStart(check) {
+        running.add(check.id);
+        update();
+      },
+      onFinish(check) {
+        running.delete(check.id);
+        update();
+      },
+    },
+    stop() {
+      stopped = true;
+      spinner?.stop();
+      void loading;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Every scenario world, end to end: the built CLI as its own process, the real SDK on the wire, the
+// fake endpoint answering from the world. One test per scenario, each with its own endpoint.
+
+import { describe, expect, it } from 'vitest';
+import { startFakeAws } from '../fake/server.js';
+import { runCli, testEnv } from '../helpers/cli.js';
+import { loadScenarios } from '../helpers/scenarios.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+/** Operations that only read; anything else would change the customer's account. */
+export const isReadOnly = (operation: string) =>
+  /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/.test(operation);
+
+interface JsonFinding {
+  check: string;
+  status: string;
+  code?: string;
+  evidence: Record<string, unknown>;
+  remediation?: { commands: string[] };
+}
+
+describe.concurrent('scenarios', () => {
+  for (const scenario of loadScenarios()) {
+    it(`${scenario.name}: ${scenario.description}`, async () => {
+      const fake = await startFakeAws(structuredClone(scenario.world));
+      try {
+        const { code, stdout, stderr } = await runCli(
+          ['forgot-password', ...scenario.args, '--json'],
+          testEnv(fake.url),
+        );
+        const report = JSON.parse(stdout);
+        expect(schemaErrors(report)).toEqual([]);
+        expect(stderr).toBe('');
+        expect({ status: report.verdict.status, channel: report.verdict.channel, exitCode: code }).toEqual({
+          status: scenario.expect.status,
+          channel: scenario.expect.channel,
+          exitCode: scenario.expect.exitCode,
+        });
+        expect(report.exitCode).toBe(code);
+
+        const notable = (report.findings as JsonFinding[]).filter((f) =>
+          ['info', 'warn', 'fail', 'error'].includes(f.status),
+        );
+        const actual = Object.fromEntries(notable.map((f) => [f.code, f.status]));
+        const wanted = Object.fromEntries(Object.entries(scenario.expect.findings).map(([c, f]) => [c, f.status]));
+        expect(actual).toEqual(wanted);
+
+        for (const [codeName, want] of Object.entries(scenario.expect.findings)) {
+          const finding = notable.find((f) => f.code === codeName)!;
+          for (const key of want.evidence ?? []) expect(finding.evidence, `${codeName} evidence`).toHaveProperty([key]);
+          if (want.command) {
+            const commands = finding.remediation?.commands ?? [];
+            expect(
+              commands.some((c) => c.includes(want.command!)),
+              `${codeName}: a command with ${want.command} in ${JSON.stringify(commands)}`,
+            ).toBe(true);
+          }
+          for (const command of finding.remediation?.commands ?? []) {
+            expect(command).toMatch(/^aws [a-z0-9-]+ [a-z0-9-]+ /);
+            expect(command).toContain(`--region `);
+          }
+        }
+
+        const firstAttempts = fake.requests.filter((r) => r.attempt === 1);
+        const keys = firstAttempts.map((r) => `${r.action} ${r.region} ${JSON.stringify(r.input)}`);
+        expect(
+          keys.filter((k, i) => keys.indexOf(k) !== i),
+          'duplicate AWS requests',
+        ).toEqual([]);
+        expect(
+          fake.requests.filter((r) => !isReadOnly(r.operation)).map((r) => r.action),
+          'write requests',
+        ).toEqual([]);
+        for (const action of scenario.expect.noRequests ?? []) {
+          expect(fake.requests.map((r) => r.action)).not.toContain(action);
+        }
+      } finally {
+        await fake.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,191 @@
+// A local fake AWS endpoint for every service cognito-doctor reads, on loopback only. It routes the
+// way reference/aws-wire-protocols.md §2.6 describes, injects the world's faults, and logs requests.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AwsFault, decodeQueryForm, sendFault, sendSuccess, type WireContext } from './protocols.js';
+import type { FakeRequest, ServiceDef } from './service.js';
+import { fakeServices } from './services/index.js';
+import { DEFAULT_ACCOUNT, type Fault, type World } from './world.js';
+
+export interface LoggedRequest {
+  /** IAM-style `service:Operation`. */
+  action: string;
+  service: string;
+  operation: string;
+  region: string;
+  input: unknown;
+  signed: boolean;
+  /** The SDK's `amz-sdk-request: attempt=N; max=M`. */
+  attempt: number;
+}
+
+export interface FakeAws {
+  url: string;
+  world: World;
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+interface Routed {
+  service: ServiceDef;
+  operation: string;
+  input: unknown;
+  params: Record<string, string>;
+  wire: WireContext;
+}
+
+function route(req: IncomingMessage, url: URL, body: string): Routed | undefined {
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string') {
+    const dot = target.lastIndexOf('.');
+    const prefix = target.slice(0, dot);
+    const service = fakeServices.find((s) => s.targets?.some((t) => prefix === t || prefix.endsWith(`.${t}`)));
+    if (!service) return undefined;
+    const operation = target.slice(dot + 1);
+    return {
+      service,
+      operation,
+      input: body ? JSON.parse(body) : {},
+      params: {},
+      wire: { protocol: service.protocol, operation },
+    };
+  }
+  if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+    const form = decodeQueryForm(body);
+    const service = fakeServices.find((s) => s.queryVersion === form.version);
+    if (!service) return undefined;
+    return {
+      service,
+      operation: form.action,
+      input: form.input,
+      params: {},
+      wire: { protocol: 'query', operation: form.action, ...(service.xmlns ? { xmlns: service.xmlns } : {}) },
+    };
+  }
+  for (const service of fakeServices) {
+    for (const r of service.routes ?? []) {
+      const match = r.method === req.method ? r.path.exec(url.pathname) : null;
+      if (!match) continue;
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      return {
+        service,
+        operation: r.operation,
+        input: body ? JSON.parse(body) : {},
+        params,
+        wire: { protocol: service.protocol, operation: r.operation },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** `Credential=AKID/20261121/eu-west-1/sns/aws4_request` → `eu-west-1`. */
+function signingRegion(req: IncomingMessage): string | undefined {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+}
+
+const FAULTS: Record<Exclude<Fault['kind'], 'latency'>, (action: string) => AwsFault> = {
+  'access-denied': (action) =>
+    new AwsFault(
+      'AccessDeniedException',
+      `User: arn:aws:iam::${DEFAULT_ACCOUNT}:user/support-engineer is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+      403,
+      'AuthorizationError',
+    ),
+  throttle: () => new AwsFault('ThrottlingException', 'Rate exceeded', 400, 'Throttling'),
+  '5xx': () => new AwsFault('InternalErrorException', 'Internal server error', 500, 'InternalFailure'),
+  'expired-token': () =>
+    new AwsFault('ExpiredTokenException', 'The security token included in the request is expired', 400, 'ExpiredToken'),
+};
+
+/** The per-service spelling of an access-denied or throttling error, as each really answers. */
+function localise(fault: AwsFault, service: string): AwsFault {
+  if (fault.code === 'AccessDeniedException' && service === 'sns') {
+    return new AwsFault('AuthorizationErrorException', fault.message, 403, 'AuthorizationError');
+  }
+  if (fault.code === 'ThrottlingException') {
+    if (service === 'cognito-idp') return new AwsFault('TooManyRequestsException', 'Rate exceeded', 400);
+    if (service === 'sns') return new AwsFault('ThrottledException', 'Rate exceeded', 400, 'Throttled');
+    if (service === 'ses') return new AwsFault('TooManyRequestsException', 'Rate exceeded', 429);
+  }
+  return fault;
+}
+
+function pickFault(world: World, action: string, region: string): Fault | undefined {
+  const fault = world.faults?.find(
+    (f) => (f.operation === action || f.operation === '*') && (!f.region || f.region === region) && f.times !== 0,
+  );
+  if (fault && fault.times !== undefined) fault.times -= 1;
+  return fault;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startFakeAws(world: World, options: { port?: number; now?: Date } = {}): Promise<FakeAws> {
+  const requests: LoggedRequest[] = [];
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const routed = route(req, url, body);
+    if (!routed) {
+      res.writeHead(404, { 'content-type': 'application/json', 'x-amzn-errortype': 'UnknownOperationException' });
+      res.end(JSON.stringify({ message: `The fake does not implement ${req.method} ${url.pathname}` }));
+      return;
+    }
+    const region = signingRegion(req) ?? 'us-east-1';
+    const action = `${routed.service.name}:${routed.operation}`;
+    const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
+    requests.push({
+      action,
+      service: routed.service.name,
+      operation: routed.operation,
+      region,
+      input: routed.input,
+      signed: req.headers.authorization !== undefined,
+      attempt,
+    });
+    const fault = pickFault(world, action, region);
+    const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
+    if (delay) await sleep(delay);
+    const handler = routed.service.operations[routed.operation];
+    try {
+      if (fault && fault.kind !== 'latency') throw localise(FAULTS[fault.kind](action), routed.service.name);
+      if (!handler) throw new AwsFault('UnknownOperationException', `The fake does not implement ${action}`, 400);
+      const fakeRequest: FakeRequest = {
+        region,
+        account: world.account ?? DEFAULT_ACCOUNT,
+        world,
+        now: options.now ?? new Date(),
+        params: routed.params,
+        query: url.searchParams,
+      };
+      sendSuccess(res, routed.wire, await handler(routed.input, fakeRequest));
+    } catch (err) {
+      const fault =
+        err instanceof AwsFault ? err : new AwsFault('InternalErrorException', String(err), 500, 'InternalFailure');
+      sendFault(res, routed.wire, fault);
+    }
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    world,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,189 @@
+// Cognito user pools (awsJson1_1) with the semantics the diagnosis depends on: Region-scoped pool ids,
+// AdminGetUser resolving usernames, verified aliases and subs, ListUsers filters, and admin writes.
+
+import { AwsFault } from '../protocols.js';
+import type { FakeRequest, ServiceDef } from '../service.js';
+import { subFor, withDates, worldDate, type PoolWorld, type UserWorld } from '../world.js';
+
+export function poolOf(req: FakeRequest, userPoolId: string): PoolWorld {
+  const pool = req.world.pools?.[userPoolId];
+  // A pool id names its Region: asking another Region finds nothing, as on AWS.
+  if (!pool || userPoolId.split('_')[0] !== req.region) {
+    throw new AwsFault('ResourceNotFoundException', `User pool ${userPoolId} does not exist.`);
+  }
+  return pool;
+}
+
+function caseSensitive(pool: PoolWorld): boolean {
+  const config = pool.pool.UsernameConfiguration as { CaseSensitive?: boolean } | undefined;
+  return config?.CaseSensitive !== false;
+}
+
+export function attributesOf(poolId: string, username: string, user: UserWorld): Record<string, string> {
+  return { sub: subFor(poolId, username), ...user.attributes };
+}
+
+/** Find a user the way AdminGetUser does: username, then a verified alias or username attribute, then sub. */
+export function findUser(pool: PoolWorld, poolId: string, name: string): [string, UserWorld] | undefined {
+  const users = Object.entries(pool.users ?? {});
+  const same = (a: string, b: string) => (caseSensitive(pool) ? a === b : a.toLowerCase() === b.toLowerCase());
+  const byName = users.find(([username]) => same(username, name));
+  if (byName) return byName;
+  const aliases = [
+    ...((pool.pool.AliasAttributes as string[] | undefined) ?? []),
+    ...((pool.pool.UsernameAttributes as string[] | undefined) ?? []),
+  ];
+  for (const alias of aliases) {
+    const found = users.find(([username, u]) => {
+      const attrs = attributesOf(poolId, username, u);
+      const value = attrs[alias];
+      const matches =
+        value !== undefined && (alias === 'email' ? value.toLowerCase() === name.toLowerCase() : value === name);
+      return matches && (alias === 'preferred_username' || attrs[`${alias}_verified`] === 'true');
+    });
+    if (found) return found;
+  }
+  return users.find(([username, u]) => attributesOf(poolId, username, u).sub === name);
+}
+
+function userRecord(req: FakeRequest, poolId: string, username: string, u: UserWorld) {
+  const attrs = attributesOf(poolId, username, u);
+  return {
+    Username: username,
+    Attributes: Object.entries(attrs).map(([Name, Value]) => ({ Name, Value })),
+    UserCreateDate: worldDate(u.created ?? 'now-30d', req.now),
+    UserLastModifiedDate: worldDate(u.modified ?? u.created ?? 'now-30d', req.now),
+    Enabled: u.enabled ?? true,
+    UserStatus: u.status ?? 'CONFIRMED',
+    ...(u.mfaOptions ? { MFAOptions: u.mfaOptions } : {}),
+  };
+}
+
+function requireUser(req: FakeRequest, poolId: string, name: string): [string, UserWorld] {
+  const found = findUser(poolOf(req, poolId), poolId, name);
+  if (!found) throw new AwsFault('UserNotFoundException', 'User does not exist.');
+  return found;
+}
+
+/** `attr = "value"` or `attr ^= "value"`, as ListUsers accepts. */
+function parseFilter(filter: string): { attribute: string; prefix: boolean; value: string } | undefined {
+  const m = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
+  if (!m) return undefined;
+  return { attribute: m[1]!, prefix: m[2] === '^=', value: m[3]!.replace(/\\(.)/g, '$1') };
+}
+
+const LIST_LIMIT = 60;
+
+export const cognito: ServiceDef = {
+  name: 'cognito-idp',
+  protocol: 'json1.1',
+  targets: ['AWSCognitoIdentityProviderService'],
+  operations: {
+    DescribeUserPool(input: { UserPoolId: string }, req) {
+      const pool = poolOf(req, input.UserPoolId);
+      return {
+        UserPool: withDates(
+          {
+            Id: input.UserPoolId,
+            Arn: `arn:aws:cognito-idp:${req.region}:${req.account}:userpool/${input.UserPoolId}`,
+            CreationDate: 'now-400d',
+            LastModifiedDate: 'now-90d',
+            ...pool.pool,
+          },
+          req.now,
+        ),
+      };
+    },
+
+    DescribeUserPoolClient(input: { UserPoolId: string; ClientId: string }, req) {
+      const pool = poolOf(req, input.UserPoolId);
+      const client = pool.clients?.[input.ClientId];
+      if (!client)
+        throw new AwsFault('ResourceNotFoundException', `User pool client ${input.ClientId} does not exist.`);
+      return {
+        UserPoolClient: withDates({ UserPoolId: input.UserPoolId, ClientId: input.ClientId, ...client }, req.now),
+      };
+    },
+
+    AdminGetUser(input: { UserPoolId: string; Username: string }, req) {
+      const [username, u] = requireUser(req, input.UserPoolId, input.Username);
+      const { Attributes, ...rest } = userRecord(req, input.UserPoolId, username, u);
+      return {
+        ...rest,
+        UserAttributes: Attributes,
+        ...(u.mfa ? { UserMFASettingList: u.mfa } : {}),
+        ...(u.preferredMfa ? { PreferredMfaSetting: u.preferredMfa } : {}),
+      };
+    },
+
+    ListUsers(input: { UserPoolId: string; Filter?: string; Limit?: number; PaginationToken?: string }, req) {
+      const pool = poolOf(req, input.UserPoolId);
+      const filter = input.Filter ? parseFilter(input.Filter) : undefined;
+      if (input.Filter && !filter) throw new AwsFault('InvalidParameterException', 'Error while parsing filter.');
+      const matches = Object.entries(pool.users ?? {}).filter(([username, u]) => {
+        if (!filter) return true;
+        const attrs = attributesOf(input.UserPoolId, username, u);
+        const value =
+          filter.attribute === 'username'
+            ? username
+            : filter.attribute === 'cognito:user_status'
+              ? (u.status ?? 'CONFIRMED')
+              : filter.attribute === 'status'
+                ? u.enabled === false
+                  ? 'Disabled'
+                  : 'Enabled'
+                : attrs[filter.attribute];
+        if (value === undefined) return false;
+        return filter.prefix ? value.startsWith(filter.value) : value === filter.value;
+      });
+      const start = Number(input.PaginationToken ?? 0);
+      const limit = input.Limit ?? LIST_LIMIT;
+      const page = matches.slice(start, start + limit);
+      return {
+        Users: page.map(([username, u]) => userRecord(req, input.UserPoolId, username, u)),
+        ...(start + limit < matches.length ? { PaginationToken: String(start + limit) } : {}),
+      };
+    },
+
+    // Writes, used by --fix. They change the world, so a re-run sees the result.
+    AdminUpdateUserAttributes(
+      input: { UserPoolId: string; Username: string; UserAttributes: { Name: string; Value: string }[] },
+      req,
+    ) {
+      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      u.attributes = { ...u.attributes };
+      for (const a of input.UserAttributes) u.attributes[a.Name] = a.Value;
+      return {};
+    },
+    AdminEnableUser(input: { UserPoolId: string; Username: string }, req) {
+      requireUser(req, input.UserPoolId, input.Username)[1].enabled = true;
+      return {};
+    },
+    AdminConfirmSignUp(input: { UserPoolId: string; Username: string }, req) {
+      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      if ((u.status ?? 'CONFIRMED') !== 'UNCONFIRMED') {
+        throw new AwsFault('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
+      }
+      u.status = 'CONFIRMED';
+      return {};
+    },
+    AdminSetUserPassword(input: { UserPoolId: string; Username: string; Password: string; Permanent?: boolean }, req) {
+      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      u.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+      return {};
+    },
+    AdminCreateUser(input: { UserPoolId: string; Username: string; MessageAction?: string }, req) {
+      if (input.MessageAction !== 'RESEND')
+        throw new AwsFault('UsernameExistsException', 'User account already exists');
+      const [username, u] = requireUser(req, input.UserPoolId, input.Username);
+      if ((u.status ?? 'CONFIRMED') !== 'FORCE_CHANGE_PASSWORD') {
+        throw new AwsFault(
+          'UnsupportedUserStateException',
+          `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD.`,
+        );
+      }
+      u.created = req.now.toISOString();
+      return { User: userRecord(req, input.UserPoolId, username, u) };
+    },
+  },
+};

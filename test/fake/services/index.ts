@@ -1,0 +1,9 @@
+import type { ServiceDef } from '../service.js';
+import { cloudwatch } from './cloudwatch.js';
+import { cognito } from './cognito.js';
+import { ses } from './ses.js';
+import { sns } from './sns.js';
+import { sts } from './sts.js';
+
+/** Every service the fake speaks. */
+export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts];
