@@ -3,7 +3,10 @@ import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
+import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
+import { IamFacts } from './iam.js';
 import { SesFacts } from './ses.js';
+import { SmsVoiceFacts } from './sms-voice.js';
 import { SnsFacts } from './sns.js';
 
 export interface Target {
@@ -41,6 +44,8 @@ export class Context {
   readonly sns: SnsFacts;
   readonly ses: SesFacts;
   readonly cloudwatch: CloudWatchFacts;
+  readonly smsVoice: SmsVoiceFacts;
+  readonly iam: IamFacts;
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -51,6 +56,8 @@ export class Context {
     this.sns = new SnsFacts(aws);
     this.ses = new SesFacts(aws);
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
+    this.smsVoice = new SmsVoiceFacts(aws);
+    this.iam = new IamFacts(aws);
   }
 
   protected once<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -105,11 +112,12 @@ export class Context {
     });
   }
 
-  /** The Region SMS leaves from, and why (SPEC clarification: the pool's own Region when unset). */
-  async smsRegion(): Promise<{ region: string; source: string }> {
-    const sms = (await this.pool()).SmsConfiguration;
-    if (sms?.SnsRegion) return { region: sms.SnsRegion, source: 'SmsConfiguration.SnsRegion' };
-    return { region: this.target.region, source: 'the pool Region (SmsConfiguration.SnsRegion is not set)' };
+  /**
+   * The Region SMS leaves from, and why (SPEC §10: SnsRegion or EumsSms.Region when set, else the pool's
+   * own Region; see src/domain/sms-region.ts for the legacy alternates).
+   */
+  async smsRegion(): Promise<SmsRegion> {
+    return smsRegionFor(this.target.region, (await this.pool()).SmsConfiguration);
   }
 
   /** The Region of the SES identity the pool sends from (`EmailConfiguration.SourceArn`). */

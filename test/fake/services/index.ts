@@ -1,9 +1,11 @@
 import type { ServiceDef } from '../service.js';
 import { cloudwatch } from './cloudwatch.js';
 import { cognito } from './cognito.js';
+import { iam } from './iam.js';
 import { ses } from './ses.js';
+import { smsVoice } from './sms-voice.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 
 /** Every service the fake speaks. */
-export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts];
+export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts, smsVoice, iam];

@@ -1,0 +1,186 @@
+import { aws, docs, remediation } from '../remedy.js';
+import type { Outcome } from '../types.js';
+import type { Context } from '../../context/index.js';
+import type { SmsRoute } from './route.js';
+
+/** SNS applies this monthly SMS spend limit when the account never set one (SPEC §10). */
+export const DEFAULT_SPEND_LIMIT_USD = 1;
+const NEAR_LIMIT = 0.8;
+const TEXT_LIMIT = 'DescribeSpendLimits.SpendLimits[TEXT_MESSAGE_MONTHLY_SPEND_LIMIT]';
+const DELIVERY_LOGS = 'https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html';
+const EUM_SANDBOX = 'https://docs.aws.amazon.com/sms-voice/latest/userguide/sandbox.html';
+
+/** Account-level SMS state in the SMS Region: sandbox, spend limit and quota, delivery logging. */
+export async function accountOutcomes(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+  return route.kind === 'sns' ? snsAccount(ctx, route, phone) : eumAccount(ctx, route, phone);
+}
+
+async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+  const { region } = route;
+  const [inSandbox, attributes, spent, textLimit] = await Promise.all([
+    ctx.sns.isInSandbox(region),
+    ctx.sns.smsAttributes(region),
+    ctx.cloudwatch.monthMaximum(region, 'AWS/SNS', 'SMSMonthToDateSpentUSD'),
+    ctx.smsVoice.textSpendLimit(region),
+  ]);
+  const outcomes: Outcome[] = [];
+  if (inSandbox) {
+    const entry = (await ctx.sns.sandboxPhoneNumbers(region)).find((n) => n.PhoneNumber === phone);
+    outcomes.push(
+      sandboxOutcome(ctx, route, phone, entry?.Status === 'Verified', {
+        'GetSMSSandboxAccountStatus.IsInSandbox': true,
+        'ListSMSSandboxPhoneNumbers.PhoneNumbers[destination].Status': entry?.Status ?? null,
+      }),
+    );
+  }
+  const configured = attributes.MonthlySpendLimit;
+  const limit = configured !== undefined ? Number(configured) : DEFAULT_SPEND_LIMIT_USD;
+  const spend = spent ?? 0;
+  const limitEvidence = {
+    ...route.evidence,
+    'GetSMSAttributes.attributes.MonthlySpendLimit':
+      configured ?? `(not set: the account default of ${DEFAULT_SPEND_LIMIT_USD} USD applies)`,
+  };
+  if (spend >= limit * NEAR_LIMIT) {
+    const reached = spend >= limit;
+    outcomes.push({
+      status: reached ? 'fail' : 'warn',
+      code: 'sms-spend-limit-reached',
+      message: reached
+        ? `SMS spend this month (${spend} USD) has reached the monthly limit of ${limit} USD in ${region}: SNS has stopped sending SMS.`
+        : `SMS spend this month (${spend} USD) is close to the monthly limit of ${limit} USD in ${region}: SNS stops sending when it is reached.`,
+      evidence: { ...limitEvidence, 'GetMetricData.AWS/SNS.SMSMonthToDateSpentUSD': spent ?? null },
+      remediation: remediation(
+        'Raise the limit (above the service quota SNS stops sending: request a quota increase first):',
+        [
+          aws(
+            ctx,
+            ['sns', 'set-sms-attributes', '--attributes', `MonthlySpendLimit=${Math.max(Math.ceil(limit * 2), 10)}`],
+            region,
+          ),
+        ],
+        [docs.snsSpend, docs.forgotPassword],
+      ),
+    });
+  }
+  const quota = textLimit?.MaxLimit;
+  if (quota !== undefined && limit > quota) {
+    outcomes.push({
+      status: 'fail',
+      code: 'sms-spend-limit-above-quota',
+      message: `The SNS monthly SMS spend limit (${limit} USD) is above the approved quota of ${quota} USD in ${region}: when the limit exceeds the quota, SNS stops publishing SMS.`,
+      evidence: { ...limitEvidence, [`${TEXT_LIMIT}.MaxLimit`]: quota },
+      remediation: remediation(
+        'Lower the spend limit to the approved quota (or get the quota raised with a support case first):',
+        [aws(ctx, ['sns', 'set-sms-attributes', '--attributes', `MonthlySpendLimit=${quota}`], region)],
+        [docs.snsSpend],
+      ),
+    });
+  }
+  if (!attributes.DeliveryStatusIAMRole) {
+    outcomes.push({
+      status: 'info',
+      code: 'sms-delivery-logging-off',
+      message: `SNS SMS delivery status logging is off in ${region}: the carrier's answer for each message (blocked, opted out, invalid number, unreachable) is not recorded anywhere.`,
+      evidence: { ...route.evidence, 'GetSMSAttributes.attributes.DeliveryStatusIAMRole': null },
+      remediation: remediation(
+        'Turn on delivery status logging with a role SNS can use to write to CloudWatch Logs:',
+        [
+          aws(
+            ctx,
+            [
+              'sns',
+              'set-sms-attributes',
+              '--attributes',
+              { raw: 'DeliveryStatusIAMRole="$SNS_DELIVERY_LOG_ROLE_ARN",DeliveryStatusSuccessSamplingRate=10' },
+            ],
+            region,
+          ),
+        ],
+        [DELIVERY_LOGS],
+      ),
+    });
+  }
+  return outcomes;
+}
+
+async function eumAccount(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+  const { region } = route;
+  const attributes = await ctx.smsVoice.accountAttributes(region);
+  const outcomes: Outcome[] = [];
+  const tier = attributes.ACCOUNT_TIER;
+  if (tier?.toUpperCase() === 'SANDBOX') {
+    const status = await ctx.smsVoice.verifiedDestinationStatus(region, phone);
+    outcomes.push(
+      sandboxOutcome(ctx, route, phone, status === 'VERIFIED', {
+        'DescribeAccountAttributes.ACCOUNT_TIER': tier,
+        'DescribeVerifiedDestinationNumbers.VerifiedDestinationNumbers[destination].Status': status ?? null,
+      }),
+    );
+  }
+  const configurationSet = route.pool.SmsConfiguration?.EumsSms?.ConfigurationSetName;
+  if (!configurationSet) {
+    outcomes.push({
+      status: 'info',
+      code: 'sms-delivery-logging-off',
+      message: `The pool sends SMS through End User Messaging without a configuration set, so no event destination records the carrier's answer for each message.`,
+      evidence: { ...route.evidence, 'DescribeUserPool.UserPool.SmsConfiguration.EumsSms.ConfigurationSetName': null },
+    });
+  }
+  return outcomes;
+}
+
+function sandboxOutcome(
+  ctx: Context,
+  route: SmsRoute,
+  phone: string,
+  verified: boolean,
+  proof: Record<string, unknown>,
+): Outcome {
+  const { region } = route;
+  const service = route.kind === 'sns' ? 'The SNS account' : 'The End User Messaging account';
+  const evidence = { ...route.evidence, ...proof };
+  if (verified) {
+    return {
+      status: 'info',
+      code: 'sms-sandbox',
+      message: `${service} in ${region} is in the SMS sandbox, but ${phone} is a verified sandbox destination, so it receives messages; other users' numbers do not.`,
+      evidence,
+    };
+  }
+  const commands =
+    route.kind === 'sns'
+      ? [
+          aws(ctx, ['sns', 'create-sms-sandbox-phone-number', '--phone-number', phone], region),
+          aws(
+            ctx,
+            [
+              'sns',
+              'verify-sms-sandbox-phone-number',
+              '--phone-number',
+              phone,
+              '--one-time-password',
+              { raw: '"$OTP"' },
+            ],
+            region,
+          ),
+        ]
+      : [
+          aws(
+            ctx,
+            ['pinpoint-sms-voice-v2', 'create-verified-destination-number', '--destination-phone-number', phone],
+            region,
+          ),
+        ];
+  return {
+    status: 'fail',
+    code: 'sms-sandbox',
+    message: `${service} in ${region} is in the SMS sandbox and ${phone} is not a verified sandbox destination: the SMS is silently dropped.`,
+    evidence,
+    remediation: remediation(
+      'Request SMS production access for this Region (a support case). To test meanwhile, add and verify the number as a sandbox destination:',
+      commands,
+      [route.kind === 'sns' ? docs.snsSandbox : EUM_SANDBOX],
+    ),
+  };
+}

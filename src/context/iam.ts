@@ -1,0 +1,109 @@
+import type { Role } from '@aws-sdk/client-iam';
+import type { AwsCaller } from '../aws/caller.js';
+import { AwsCallError } from '../aws/errors.js';
+
+/** IAM is global: its API is signed for us-east-1 whatever the pool's Region. */
+const IAM_REGION = 'us-east-1';
+
+/** A JSON policy document; IAM returns them URL-encoded on the wire and the SDK does not decode them. */
+export type PolicyDocument = { Statement?: unknown } & Record<string, unknown>;
+
+export function decodePolicy(encoded: string | undefined): PolicyDocument | undefined {
+  if (!encoded) return undefined;
+  try {
+    return JSON.parse(decodeURIComponent(encoded)) as PolicyDocument;
+  } catch {
+    try {
+      return JSON.parse(encoded) as PolicyDocument;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** `arn:aws:iam::123:role/path/name` → `name`. */
+export function roleNameOf(arn: string): string | undefined {
+  const resource = arn.split(':')[5];
+  if (!resource?.startsWith('role/')) return undefined;
+  return resource.split('/').pop() || undefined;
+}
+
+export interface NamedPolicy {
+  /** `inline:<name>` or the managed policy's ARN. */
+  source: string;
+  document: PolicyDocument | undefined;
+}
+
+/** IAM role reads: trust policy and permission policies of the role Cognito assumes to send SMS. */
+export class IamFacts {
+  constructor(private readonly aws: AwsCaller) {}
+
+  /** The role, or undefined when it does not exist (NoSuchEntity). */
+  async role(roleName: string): Promise<Role | undefined> {
+    try {
+      const out = await this.aws.call('iam:GetRole', IAM_REGION, (m) => m.GetRoleCommand, { RoleName: roleName });
+      return out.Role;
+    } catch (err) {
+      if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
+      throw err;
+    }
+  }
+
+  /** Every inline policy of the role, decoded (ListRolePolicies, then GetRolePolicy each, concurrently). */
+  async inlinePolicies(roleName: string): Promise<NamedPolicy[]> {
+    const names: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.aws.call('iam:ListRolePolicies', IAM_REGION, (m) => m.ListRolePoliciesCommand, {
+        RoleName: roleName,
+        ...(marker ? { Marker: marker } : {}),
+      });
+      names.push(...(page.PolicyNames ?? []));
+      marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return Promise.all(
+      names.map(async (name) => {
+        const out = await this.aws.call('iam:GetRolePolicy', IAM_REGION, (m) => m.GetRolePolicyCommand, {
+          RoleName: roleName,
+          PolicyName: name,
+        });
+        return { source: `inline:${name}`, document: decodePolicy(out.PolicyDocument) };
+      }),
+    );
+  }
+
+  /** The ARNs of the managed policies attached to the role. */
+  async attachedPolicyArns(roleName: string): Promise<string[]> {
+    const arns: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await this.aws.call(
+        'iam:ListAttachedRolePolicies',
+        IAM_REGION,
+        (m) => m.ListAttachedRolePoliciesCommand,
+        { RoleName: roleName, ...(marker ? { Marker: marker } : {}) },
+      );
+      arns.push(...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn!).filter(Boolean));
+      marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return arns;
+  }
+
+  /** The default version of a managed policy, decoded (GetPolicy, then GetPolicyVersion). */
+  async managedPolicy(policyArn: string): Promise<NamedPolicy> {
+    const { Policy } = await this.aws.call('iam:GetPolicy', IAM_REGION, (m) => m.GetPolicyCommand, {
+      PolicyArn: policyArn,
+    });
+    if (!Policy?.DefaultVersionId) return { source: policyArn, document: undefined };
+    const { PolicyVersion } = await this.aws.call(
+      'iam:GetPolicyVersion',
+      IAM_REGION,
+      (m) => m.GetPolicyVersionCommand,
+      {
+        PolicyArn: policyArn,
+        VersionId: Policy.DefaultVersionId,
+      },
+    );
+    return { source: policyArn, document: decodePolicy(PolicyVersion?.Document) };
+  }
+}
