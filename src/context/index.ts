@@ -3,6 +3,8 @@ import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
+import { KmsFacts } from './kms.js';
+import { LambdaFacts } from './lambda.js';
 import { SesFacts } from './ses.js';
 import { SnsFacts } from './sns.js';
 
@@ -41,6 +43,8 @@ export class Context {
   readonly sns: SnsFacts;
   readonly ses: SesFacts;
   readonly cloudwatch: CloudWatchFacts;
+  readonly lambda: LambdaFacts;
+  readonly kms: KmsFacts;
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -51,6 +55,8 @@ export class Context {
     this.sns = new SnsFacts(aws);
     this.ses = new SesFacts(aws);
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
+    this.lambda = new LambdaFacts(aws);
+    this.kms = new KmsFacts(aws);
   }
 
   protected once<T>(key: string, compute: () => Promise<T>): Promise<T> {
