@@ -31,7 +31,12 @@ await Promise.all([
   build({
     ...shared,
     minify: false,
-    entryPoints: { 'fake-aws': 'test/fake/main.ts', demo: 'scripts/demo.ts', bench: 'scripts/bench.ts' },
+    entryPoints: {
+      'fake-aws': 'test/fake/main.ts',
+      demo: 'scripts/demo.ts',
+      bench: 'scripts/bench.ts',
+      policy: 'scripts/policy.ts',
+    },
     outdir: 'build',
     outExtension: { '.js': '.mjs' },
   }),

@@ -13,7 +13,8 @@ export interface Selection {
   skip?: readonly string[];
 }
 
-const ERROR_CODES: Record<FailureKind, CauseCode> = {
+/** The finding code for a read that failed, by how it failed. */
+export const ERROR_CODES: Record<FailureKind, CauseCode> = {
   'not-found': 'aws-error',
   'access-denied': 'access-denied',
   throttled: 'throttled',

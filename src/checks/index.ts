@@ -5,9 +5,21 @@ import { mailbox } from './mailbox.js';
 import { pool } from './pool.js';
 import { recovery } from './recovery.js';
 import { sms } from './sms.js';
+import { triggers } from './triggers.js';
 import type { Check } from './types.js';
 import { user } from './user.js';
 import { userStatus } from './user-status.js';
 
 /** The checklist, in the order the report shows it (SPEC §4). */
-export const checks: readonly Check[] = [pool, client, user, userStatus, contact, recovery, sms, email, mailbox];
+export const checks: readonly Check[] = [
+  pool,
+  client,
+  user,
+  userStatus,
+  contact,
+  recovery,
+  sms,
+  email,
+  triggers,
+  mailbox,
+];

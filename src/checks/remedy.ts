@@ -45,4 +45,12 @@ export const docs = {
   sesSuppression: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
   sesQuotas: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
   clientSecret: 'https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash',
+  lambdaTriggers:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html',
+  customMessage: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html',
+  customSender:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-sender-triggers.html',
+  lambdaStates: 'https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html',
+  lambdaResourcePolicy: 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
+  kmsKeyState: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html',
 } as const;

@@ -5,6 +5,8 @@ import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
 import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
 import { IamFacts } from './iam.js';
+import { KmsFacts } from './kms.js';
+import { LambdaFacts } from './lambda.js';
 import { SesFacts } from './ses.js';
 import { SmsVoiceFacts } from './sms-voice.js';
 import { SnsFacts } from './sns.js';
@@ -46,6 +48,8 @@ export class Context {
   readonly cloudwatch: CloudWatchFacts;
   readonly smsVoice: SmsVoiceFacts;
   readonly iam: IamFacts;
+  readonly lambda: LambdaFacts;
+  readonly kms: KmsFacts;
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -58,6 +62,8 @@ export class Context {
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
     this.smsVoice = new SmsVoiceFacts(aws);
     this.iam = new IamFacts(aws);
+    this.lambda = new LambdaFacts(aws);
+    this.kms = new KmsFacts(aws);
   }
 
   protected once<T>(key: string, compute: () => Promise<T>): Promise<T> {

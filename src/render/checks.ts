@@ -25,9 +25,9 @@ export function renderChecks(checks: readonly Check[], format: OutputFormat, sty
   if (format === 'markdown') {
     const rows = data.checks.map(
       (c, i) =>
-        `| ${i + 1} | \`${c.id}\` | ${c.title} | ${c.codes.map((x) => `\`${x.code}\``).join(', ') || '—'} | ${c.reads.map((r) => `\`${r}\``).join(', ') || '—'} |`,
+        `| ${i + 1} | \`${c.id}\` | ${c.title} | ${c.codes.map((x) => `\`${x.code}\``).join(', ') || '—'} | ${c.reads.map((r) => `\`${r}\``).join(', ') || '—'} | ${c.docs.map((d, n) => `[${n + 1}](${d})`).join(' ') || '—'} |`,
     );
-    return ['| # | check | title | codes | IAM actions |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+    return ['| # | check | title | codes | IAM actions | docs |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
   }
   const lines = data.checks.flatMap((c, i) => [
     `${style.bold(`${i + 1}. ${c.id}`)}  ${c.title}${c.dependsOn.length ? style.dim(`  (after ${c.dependsOn.join(', ')})`) : ''}`,

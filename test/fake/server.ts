@@ -68,10 +68,12 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
       const match = r.method === req.method ? r.path.exec(url.pathname) : null;
       if (!match) continue;
       const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      // The input as the SDK saw it: labels and query members too, so two GetFunction calls differ in the log.
+      const input = { ...params, ...Object.fromEntries(url.searchParams), ...(body ? JSON.parse(body) : {}) };
       return {
         service,
         operation: r.operation,
-        input: body ? JSON.parse(body) : {},
+        input,
         params,
         wire: { protocol: service.protocol, operation: r.operation },
       };

@@ -25,7 +25,7 @@ export interface Scenario {
     channel: 'EMAIL' | 'SMS' | 'NONE' | 'UNKNOWN';
     /** Every info/warn/fail/error finding, by code: no more, no fewer. */
     findings: Record<string, ExpectedFinding>;
-    /** Actions that must not be requested in this run (e.g. `lambda:GetFunction`). */
+    /** Actions that must not be requested in this run (`lambda:GetFunction`, or `lambda:*` for a whole service). */
     noRequests?: string[];
   };
 }

@@ -1,118 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePolicy, roleNameOf } from '../../src/context/iam.js';
-import { evaluatePermission, evaluateTrust, wildcard } from '../../src/domain/iam-policy.js';
+import { services } from '../../src/aws/services.js';
+import { checks } from '../../src/checks/index.js';
+import { DIAGNOSE_POLICY_PATH, diagnosePolicy, policyText } from '../../src/iam/policy.js';
+import { ROOT } from '../helpers/cli.js';
 
-const COGNITO = 'cognito-idp.amazonaws.com';
-const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });
-const cognitoTrust = (condition?: Record<string, unknown>) =>
-  trust({
-    Effect: 'Allow',
-    Principal: { Service: COGNITO },
-    Action: 'sts:AssumeRole',
-    ...(condition ? { Condition: condition } : {}),
-  });
-const ctx = {
-  service: COGNITO,
-  externalId: 'shop-prod-sms',
-  accountId: '123456789012',
-  poolArn: 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123',
-};
+describe('iam/diagnose-policy.json', () => {
+  const committed = readFileSync(join(ROOT, DIAGNOSE_POLICY_PATH), 'utf8');
 
-describe('evaluateTrust', () => {
-  it('accepts cognito-idp with the matching ExternalId, SourceAccount and SourceArn', () => {
-    expect(evaluateTrust(cognitoTrust(), ctx)).toEqual({ ok: true });
-    expect(
-      evaluateTrust(
-        cognitoTrust({
-          StringEquals: { 'sts:ExternalId': 'shop-prod-sms', 'aws:SourceAccount': '123456789012' },
-          ArnLike: { 'aws:SourceArn': 'arn:aws:cognito-idp:*:123456789012:userpool/*' },
-        }),
-        ctx,
-      ),
-    ).toEqual({ ok: true });
+  it('is exactly what the checklist generates (run `npm run policy` after changing a check’s reads)', () => {
+    expect(committed).toBe(policyText(diagnosePolicy(checks)));
   });
 
-  it('rejects another ExternalId, or one the pool does not send', () => {
-    const other = cognitoTrust({ StringEquals: { 'sts:ExternalId': 'other' } });
-    expect(evaluateTrust(other, ctx)).toMatchObject({ ok: false, problem: expect.stringContaining('shop-prod-sms') });
-    expect(
-      evaluateTrust(cognitoTrust({ StringEquals: { 'sts:ExternalId': 'x' } }), { service: COGNITO }),
-    ).toMatchObject({
-      ok: false,
-      problem: expect.stringContaining('has none'),
-    });
+  it('allows every read of every check, and nothing else', () => {
+    const actions = JSON.parse(committed).Statement.flatMap((s: { Action: string[] }) => s.Action);
+    expect(new Set(actions)).toEqual(new Set(checks.flatMap((c) => c.reads)));
   });
 
-  it('rejects a SourceArn of another pool', () => {
-    const t = cognitoTrust({ ArnEquals: { 'aws:SourceArn': ctx.poolArn.replace('AbC123', 'Other9') } });
-    expect(evaluateTrust(t, ctx).ok).toBe(false);
+  it('is read-only, one Allow statement over known services', () => {
+    const policy = diagnosePolicy(checks);
+    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement[0]).toMatchObject({ Effect: 'Allow', Resource: '*' });
+    for (const action of policy.Statement[0]!.Action) {
+      const [service, operation] = action.split(':');
+      expect(Object.keys(services), action).toContain(service);
+      expect(operation, action).toMatch(/^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)[A-Za-z]+$/);
+    }
   });
 
-  it('names what the role trusts instead (identity pools are a common mistake)', () => {
-    const t = trust({
-      Effect: 'Allow',
-      Principal: { Federated: 'cognito-identity.amazonaws.com' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-    });
-    expect(evaluateTrust(t, ctx).problem).toContain('no statement');
-    const lambda = trust({ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' });
-    expect(evaluateTrust(lambda, ctx).problem).toContain('lambda.amazonaws.com');
-  });
-
-  it('an explicit Deny wins; unknown condition keys are not held against the role', () => {
-    const doc = {
-      Statement: [
-        { Effect: 'Allow', Principal: { Service: [COGNITO] }, Action: ['sts:AssumeRole'] },
-        { Sid: 'NoCognito', Effect: 'Deny', Principal: { Service: COGNITO }, Action: 'sts:*' },
-      ],
-    };
-    expect(evaluateTrust(doc, ctx)).toMatchObject({ ok: false, problem: expect.stringContaining('NoCognito') });
-    expect(evaluateTrust(cognitoTrust({ Bool: { 'aws:SecureTransport': 'true' } }), ctx).ok).toBe(true);
-  });
-});
-
-describe('evaluatePermission', () => {
-  const allow = (Action: unknown, Resource: unknown = '*') => ({
-    source: 'p',
-    document: { Statement: [{ Effect: 'Allow', Action, Resource }] },
-  });
-  it('matches actions case-insensitively and with wildcards', () => {
-    expect(evaluatePermission([allow('sns:publish')], 'sns:Publish').allowed).toBe(true);
-    expect(evaluatePermission([allow(['sns:*'])], 'sns:Publish').allowed).toBe(true);
-    expect(evaluatePermission([allow('*')], 'sns:Publish').allowed).toBe(true);
-    expect(evaluatePermission([allow(['sns:List*', 'sns:Get*'])], 'sns:Publish').allowed).toBe(false);
-  });
-  it('needs the resource: a topic ARN does not allow publishing to a phone number', () => {
-    expect(evaluatePermission([allow('sns:Publish', 'arn:aws:sns:eu-west-1:1:topic')], 'sns:Publish').allowed).toBe(
-      false,
-    );
-    const oi = 'arn:aws:sms-voice:eu-west-1:1:sender-id/Shop/GB';
-    expect(evaluatePermission([allow('sms-voice:SendTextMessage', oi)], 'sms-voice:SendTextMessage', oi).allowed).toBe(
-      true,
-    );
-  });
-  it('an explicit Deny in any policy wins', () => {
-    const deny = { source: 'deny-all', document: { Statement: { Effect: 'Deny', Action: 'sns:*', Resource: '*' } } };
-    expect(evaluatePermission([allow('sns:Publish'), deny], 'sns:Publish')).toEqual({
-      allowed: false,
-      deniedBy: 'deny-all',
-    });
-  });
-});
-
-describe('IAM wire helpers', () => {
-  it('decodes URL-encoded policy documents as IAM returns them', () => {
-    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }] };
-    expect(decodePolicy(encodeURIComponent(JSON.stringify(doc)))).toEqual(doc);
-    expect(decodePolicy(JSON.stringify(doc))).toEqual(doc);
-    expect(decodePolicy('%7Bnot json')).toBeUndefined();
-  });
-  it('takes the role name from an ARN with a path', () => {
-    expect(roleNameOf('arn:aws:iam::123456789012:role/service-role/cognito-sms')).toBe('cognito-sms');
-    expect(roleNameOf('arn:aws:iam::123456789012:user/alice')).toBeUndefined();
-  });
-  it('wildcards', () => {
-    expect(wildcard('arn:aws:*:?:x', 'arn:aws:sns:1:x')).toBe(true);
-    expect(wildcard('a.b', 'aXb')).toBe(false);
+  it('sorts and de-duplicates the actions', () => {
+    const policy = diagnosePolicy([
+      { ...checks[0]!, reads: ['sns:GetSMSAttributes', 'cognito-idp:DescribeUserPool'] },
+      { ...checks[0]!, reads: ['cognito-idp:DescribeUserPool'] },
+    ]);
+    expect(policy.Statement[0]!.Action).toEqual(['cognito-idp:DescribeUserPool', 'sns:GetSMSAttributes']);
   });
 });

@@ -1,5 +1,8 @@
 // CloudWatch GetMetricData, in both wire forms: awsJson1_0 query-compatible (SDK v3) and awsQuery
-// (Debian's AWS CLI). World: `cloudwatch.<region>.metrics["<Namespace>/<MetricName>"]` = value(s).
+// (Debian's AWS CLI). World: `cloudwatch.<region>.metrics[key]` = value(s), one per datapoint (newest
+// first, an hour apart), returned whatever the Stat. The key is `<Namespace>/<MetricName>` for a
+// metric without dimensions (`AWS/SNS/SMSMonthToDateSpentUSD`) and `<Namespace>/<MetricName>[<Name>=<Value>,…]`,
+// dimensions sorted by name, for one with (`AWS/Lambda/Errors[FunctionName=shop-email-sender]`).
 
 import { regional, type FakeRequest, type ServiceDef } from '../service.js';
 
@@ -7,9 +10,21 @@ export interface CloudWatchWorld {
   metrics?: Record<string, number | number[]>;
 }
 
+interface Metric {
+  Namespace: string;
+  MetricName: string;
+  Dimensions?: { Name: string; Value: string }[];
+}
+
 interface Query {
   Id: string;
-  MetricStat?: { Metric: { Namespace: string; MetricName: string }; Stat?: string };
+  MetricStat?: { Metric: Metric; Stat?: string };
+}
+
+export function metricKey(metric: Metric): string {
+  const dims = [...(metric.Dimensions ?? [])].sort((a, b) => a.Name.localeCompare(b.Name));
+  const suffix = dims.length ? `[${dims.map((d) => `${d.Name}=${d.Value}`).join(',')}]` : '';
+  return `${metric.Namespace}/${metric.MetricName}${suffix}`;
 }
 
 function getMetricData(
@@ -23,7 +38,7 @@ function getMetricData(
   return {
     MetricDataResults: queries.map((q) => {
       const metric = q.MetricStat?.Metric;
-      const raw = metric ? metrics[`${metric.Namespace}/${metric.MetricName}`] : undefined;
+      const raw = metric ? metrics[metricKey(metric)] : undefined;
       const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       return {
         Id: q.Id,

@@ -2,10 +2,12 @@ import type { ServiceDef } from '../service.js';
 import { cloudwatch } from './cloudwatch.js';
 import { cognito } from './cognito.js';
 import { iam } from './iam.js';
+import { kms } from './kms.js';
+import { lambda } from './lambda.js';
 import { ses } from './ses.js';
 import { smsVoice } from './sms-voice.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 
 /** Every service the fake speaks. */
-export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts, smsVoice, iam];
+export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts, smsVoice, iam, lambda, kms];

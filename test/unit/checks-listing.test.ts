@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { services } from '../../src/aws/services.js';
+import { causes } from '../../src/causes.js';
+import { checks } from '../../src/checks/index.js';
+import { checklistData, renderChecks } from '../../src/render/checks.js';
+import { createStyle } from '../../src/render/style.js';
+
+describe('the checklist', () => {
+  it('has unique ids, in the order of SPEC §4', () => {
+    const ids = checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const spec = [
+      'pool',
+      'client',
+      'user',
+      'user-status',
+      'contact',
+      'recovery',
+      'sms',
+      'email',
+      'triggers',
+      'mailbox',
+    ];
+    expect(ids.filter((id) => spec.includes(id))).toEqual(spec);
+  });
+
+  it('declares, per check, real cause codes, IAM actions of known services, and documentation links', () => {
+    for (const check of checks) {
+      expect(check.title, check.id).not.toBe('');
+      for (const code of check.codes) expect(Object.keys(causes), check.id).toContain(code);
+      for (const read of check.reads) expect(Object.keys(services), check.id).toContain(read.split(':')[0]);
+      for (const url of check.docs) expect(url, check.id).toMatch(/^https:\/\//);
+      for (const dependency of check.dependsOn ?? []) {
+        expect(
+          checks.findIndex((c) => c.id === dependency),
+          `${check.id} after ${dependency}`,
+        ).toBeLessThan(checks.indexOf(check));
+      }
+    }
+  });
+});
+
+describe('cognito-doctor checks', () => {
+  const plain = createStyle(false);
+
+  it('gives every check as data: id, title, scope, codes with titles, reads, docs', () => {
+    const data = checklistData(checks);
+    expect(data.schemaVersion).toBe(1);
+    expect(data.checks.map((c) => c.id)).toEqual(checks.map((c) => c.id));
+    const triggers = data.checks.find((c) => c.id === 'triggers')!;
+    expect(triggers.codes).toContainEqual({
+      code: 'lambda-invoke-permission-missing',
+      title: causes['lambda-invoke-permission-missing'],
+    });
+    expect(triggers.reads).toEqual([
+      'lambda:GetFunction',
+      'lambda:GetPolicy',
+      'kms:DescribeKey',
+      'cloudwatch:GetMetricData',
+    ]);
+    expect(JSON.parse(renderChecks(checks, 'json', plain))).toEqual(data);
+  });
+
+  it('lists every check with its codes, reads and docs in the pretty form', () => {
+    const text = renderChecks(checks, 'pretty', plain);
+    checks.forEach((check, i) => {
+      expect(text).toContain(`${i + 1}. ${check.id}  ${check.title}`);
+      for (const code of check.codes) expect(text).toContain(code);
+      if (check.reads.length) expect(text).toContain(`reads: ${check.reads.join(', ')}`);
+      for (const url of check.docs) expect(text).toContain(url);
+    });
+  });
+
+  it('renders a Markdown table with one row per check', () => {
+    const rows = renderChecks(checks, 'markdown', plain)
+      .split('\n')
+      .filter((l) => l.startsWith('| '));
+    expect(rows).toHaveLength(checks.length + 1);
+    expect(rows.find((r) => r.includes('`triggers`'))).toContain('`kms:DescribeKey`');
+  });
+});
