@@ -17,6 +17,8 @@ export interface UserWorld {
   mfa?: string[];
   preferredMfa?: string;
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
+  /** AdminListUserAuthEvents' AuthEvents (CreationDate may be relative); needs threat protection on. */
+  authEvents?: Record<string, unknown>[];
 }
 
 export interface PoolWorld {
@@ -24,6 +26,8 @@ export interface PoolWorld {
   pool: Record<string, unknown>;
   clients?: Record<string, Record<string, unknown>>;
   users?: Record<string, UserWorld>;
+  /** GetLogDeliveryConfiguration's LogConfigurations; none when absent. */
+  logDelivery?: Record<string, unknown>[];
   [extra: string]: unknown;
 }
 

@@ -1,9 +1,11 @@
 import type { ServiceDef } from '../service.js';
+import { cloudtrail } from './cloudtrail.js';
 import { cloudwatch } from './cloudwatch.js';
 import { cognito } from './cognito.js';
+import { logs } from './logs.js';
 import { ses } from './ses.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 
 /** Every service the fake speaks. */
-export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts];
+export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, logs, cloudtrail, sts];
