@@ -1,8 +1,10 @@
 import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import { CloudTrailFacts } from './cloudtrail.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
+import { LogsFacts } from './logs.js';
 import { SesFacts } from './ses.js';
 import { SnsFacts } from './sns.js';
 
@@ -41,6 +43,8 @@ export class Context {
   readonly sns: SnsFacts;
   readonly ses: SesFacts;
   readonly cloudwatch: CloudWatchFacts;
+  readonly logs: LogsFacts;
+  readonly cloudtrail: CloudTrailFacts;
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -51,6 +55,8 @@ export class Context {
     this.sns = new SnsFacts(aws);
     this.ses = new SesFacts(aws);
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
+    this.logs = new LogsFacts(aws);
+    this.cloudtrail = new CloudTrailFacts(aws);
   }
 
   protected once<T>(key: string, compute: () => Promise<T>): Promise<T> {
