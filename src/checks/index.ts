@@ -1,6 +1,7 @@
 import { client } from './client.js';
 import { contact } from './contact.js';
 import { email } from './email.js';
+import { logs } from './logs.js';
 import { mailbox } from './mailbox.js';
 import { pool } from './pool.js';
 import { recovery } from './recovery.js';
@@ -10,4 +11,4 @@ import { user } from './user.js';
 import { userStatus } from './user-status.js';
 
 /** The checklist, in the order the report shows it (SPEC §4). */
-export const checks: readonly Check[] = [pool, client, user, userStatus, contact, recovery, sms, email, mailbox];
+export const checks: readonly Check[] = [pool, client, user, userStatus, contact, recovery, sms, email, logs, mailbox];

@@ -45,4 +45,9 @@ export const docs = {
   sesSuppression: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
   sesQuotas: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
   clientSecret: 'https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash',
+  cognitoLogs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/exporting-quotas-and-usage.html',
+  cognitoCloudTrail: 'https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html',
+  snsSmsLogs: 'https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html',
+  threatProtection:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html',
 } as const;
