@@ -97,6 +97,7 @@ export const causes = {
   // What the logs show (SPEC clarifications)
   'delivery-error-logged': 'Cognito logged a delivery error for this user',
   'sms-carrier-failure-logged': 'SNS logged a carrier failure for this number',
+  'log-source-not-configured': 'A log that would show what happened to the code is not turned on',
   // The tool's own codes, for reads that could not be made
   'pool-not-found': 'The user pool does not exist or cannot be read',
   'aws-credentials': 'No usable AWS credentials',

@@ -1,6 +1,7 @@
 import { client } from './client.js';
 import { contact } from './contact.js';
 import { email } from './email.js';
+import { logs } from './logs.js';
 import { mailbox } from './mailbox.js';
 import { pool } from './pool.js';
 import { recovery } from './recovery.js';
@@ -21,5 +22,6 @@ export const checks: readonly Check[] = [
   sms,
   email,
   triggers,
+  logs,
   mailbox,
 ];

@@ -53,4 +53,9 @@ export const docs = {
   lambdaStates: 'https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html',
   lambdaResourcePolicy: 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
   kmsKeyState: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html',
+  cognitoLogs: 'https://docs.aws.amazon.com/cognito/latest/developerguide/exporting-quotas-and-usage.html',
+  cognitoCloudTrail: 'https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html',
+  snsSmsLogs: 'https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html',
+  threatProtection:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-threat-protection.html',
 } as const;

@@ -1,5 +1,7 @@
 import type {
   AdminGetUserCommandOutput,
+  AuthEventType,
+  LogConfigurationType,
   UserPoolClientType,
   UserPoolType,
   UserType,
@@ -58,7 +60,32 @@ export class CognitoFacts {
     } while (token);
     return users;
   }
+
+  /** Where the pool exports its logs (`userNotification` errors, `userAuthEvents`); empty when nowhere. */
+  async logConfigurations(): Promise<LogConfigurationType[]> {
+    const out = await this.aws.call(
+      'cognito-idp:GetLogDeliveryConfiguration',
+      this.region,
+      (m) => m.GetLogDeliveryConfigurationCommand,
+      { UserPoolId: this.userPoolId },
+    );
+    return out.LogDeliveryConfiguration?.LogConfigurations ?? [];
+  }
+
+  /** The user's most recent authentication events (threat protection must be on), newest first. */
+  async authEvents(username: string): Promise<AuthEventType[]> {
+    const out = await this.aws.call(
+      'cognito-idp:AdminListUserAuthEvents',
+      this.region,
+      (m) => m.AdminListUserAuthEventsCommand,
+      { UserPoolId: this.userPoolId, Username: username, MaxResults: AUTH_EVENTS_PAGE },
+    );
+    return (out.AuthEvents ?? []).sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0));
+  }
 }
+
+/** AdminListUserAuthEvents' largest page: the most recent events are what a diagnosis needs. */
+const AUTH_EVENTS_PAGE = 60;
 
 export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T | undefined> {
   try {

@@ -1,12 +1,14 @@
 import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import { CloudTrailFacts } from './cloudtrail.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
 import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
 import { IamFacts } from './iam.js';
 import { KmsFacts } from './kms.js';
 import { LambdaFacts } from './lambda.js';
+import { LogsFacts } from './logs.js';
 import { SesFacts } from './ses.js';
 import { SmsVoiceFacts } from './sms-voice.js';
 import { SnsFacts } from './sns.js';
@@ -50,6 +52,8 @@ export class Context {
   readonly iam: IamFacts;
   readonly lambda: LambdaFacts;
   readonly kms: KmsFacts;
+  readonly logs: LogsFacts;
+  readonly cloudtrail: CloudTrailFacts;
   private readonly memo = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -64,6 +68,8 @@ export class Context {
     this.iam = new IamFacts(aws);
     this.lambda = new LambdaFacts(aws);
     this.kms = new KmsFacts(aws);
+    this.logs = new LogsFacts(aws);
+    this.cloudtrail = new CloudTrailFacts(aws);
   }
 
   protected once<T>(key: string, compute: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
 // another and patch it (objects merge, arrays replace, null deletes).
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 export interface UserWorld {
@@ -17,6 +17,8 @@ export interface UserWorld {
   mfa?: string[];
   preferredMfa?: string;
   mfaOptions?: { DeliveryMedium: string; AttributeName: string }[];
+  /** AdminListUserAuthEvents' AuthEvents (CreationDate may be relative); needs threat protection on. */
+  authEvents?: Record<string, unknown>[];
 }
 
 export interface PoolWorld {
@@ -24,6 +26,8 @@ export interface PoolWorld {
   pool: Record<string, unknown>;
   clients?: Record<string, Record<string, unknown>>;
   users?: Record<string, UserWorld>;
+  /** GetLogDeliveryConfiguration's LogConfigurations; none when absent. */
+  logDelivery?: Record<string, unknown>[];
   [extra: string]: unknown;
 }
 
@@ -81,7 +85,11 @@ export function resolveWorld(world: World, fromDir: string): World {
   return deepMerge(base, patch) as World;
 }
 
-export const WORLDS_DIR = resolve(dirname(new URL(import.meta.url).pathname), '../worlds');
+const here = dirname(new URL(import.meta.url).pathname);
+/** test/worlds, from the source (test/fake) or from a bundle in build/. */
+export const WORLDS_DIR = [resolve(here, '../worlds'), resolve(here, '../test/worlds')].find((d) =>
+  existsSync(resolve(d, 'base.json')),
+)!;
 
 export function loadWorld(path: string): World {
   return resolveWorld(JSON.parse(readFileSync(path, 'utf8')) as World, dirname(path));

@@ -73,6 +73,7 @@ function parseFilter(filter: string): { attribute: string; prefix: boolean; valu
 }
 
 const LIST_LIMIT = 60;
+const AUTH_EVENTS_LIMIT = 60;
 
 export const cognito: ServiceDef = {
   name: 'cognito-idp',
@@ -142,6 +143,37 @@ export const cognito: ServiceDef = {
       return {
         Users: page.map(([username, u]) => userRecord(req, input.UserPoolId, username, u)),
         ...(start + limit < matches.length ? { PaginationToken: String(start + limit) } : {}),
+      };
+    },
+
+    GetLogDeliveryConfiguration(input: { UserPoolId: string }, req) {
+      const pool = poolOf(req, input.UserPoolId);
+      return {
+        LogDeliveryConfiguration: { UserPoolId: input.UserPoolId, LogConfigurations: pool.logDelivery ?? [] },
+      };
+    },
+
+    AdminListUserAuthEvents(
+      input: { UserPoolId: string; Username: string; MaxResults?: number; NextToken?: string },
+      req,
+    ) {
+      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      const addOns = poolOf(req, input.UserPoolId).pool.UserPoolAddOns as { AdvancedSecurityMode?: string } | undefined;
+      if (addOns?.AdvancedSecurityMode !== 'AUDIT' && addOns?.AdvancedSecurityMode !== 'ENFORCED') {
+        throw new AwsFault('UserPoolAddOnNotEnabledException', 'Threat protection is not active for this user pool.');
+      }
+      const max = input.MaxResults || AUTH_EVENTS_LIMIT;
+      if (max < 0 || max > AUTH_EVENTS_LIMIT) {
+        throw new AwsFault('InvalidParameterException', `MaxResults must be at most ${AUTH_EVENTS_LIMIT}.`);
+      }
+      // Newest first.
+      const events = withDates(u.authEvents ?? [], req.now).sort(
+        (a, b) => Date.parse(String(b.CreationDate)) - Date.parse(String(a.CreationDate)),
+      );
+      const start = Number(input.NextToken ?? 0);
+      return {
+        AuthEvents: events.slice(start, start + max),
+        ...(start + max < events.length ? { NextToken: String(start + max) } : {}),
       };
     },
 

@@ -1,13 +1,27 @@
 import type { ServiceDef } from '../service.js';
+import { cloudtrail } from './cloudtrail.js';
 import { cloudwatch } from './cloudwatch.js';
 import { cognito } from './cognito.js';
 import { iam } from './iam.js';
 import { kms } from './kms.js';
 import { lambda } from './lambda.js';
+import { logs } from './logs.js';
 import { ses } from './ses.js';
 import { smsVoice } from './sms-voice.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 
 /** Every service the fake speaks. */
-export const fakeServices: readonly ServiceDef[] = [cognito, sns, ses, cloudwatch, sts, smsVoice, iam, lambda, kms];
+export const fakeServices: readonly ServiceDef[] = [
+  cognito,
+  sns,
+  ses,
+  cloudwatch,
+  logs,
+  cloudtrail,
+  sts,
+  smsVoice,
+  iam,
+  lambda,
+  kms,
+];

@@ -1,0 +1,38 @@
+import type { Event } from '@aws-sdk/client-cloudtrail';
+import type { AwsCaller } from '../aws/caller.js';
+
+/** LookupEvents returns at most 50 events a page and allows 2 requests a second: read a bounded history. */
+const PAGE_SIZE = 50;
+const MAX_PAGES = 4;
+
+export interface EventHistory {
+  /** Newest first. */
+  events: Event[];
+  /** True when more events matched than were read (a busy pool): older ones were not looked at. */
+  truncated: boolean;
+}
+
+/** CloudTrail event-history reads (always on: the last 90 days of management events, per Region). */
+export class CloudTrailFacts {
+  constructor(private readonly aws: AwsCaller) {}
+
+  /** Every `eventName` event in the Region and window, newest first. LookupEvents allows one attribute only. */
+  async eventsNamed(region: string, eventName: string, start: Date, end: Date): Promise<EventHistory> {
+    const events: Event[] = [];
+    let token: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const out = await this.aws.call('cloudtrail:LookupEvents', region, (m) => m.LookupEventsCommand, {
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
+        StartTime: start,
+        EndTime: end,
+        MaxResults: PAGE_SIZE,
+        ...(token ? { NextToken: token } : {}),
+      });
+      events.push(...(out.Events ?? []));
+      token = out.NextToken;
+      if (!token) break;
+    }
+    events.sort((a, b) => (b.EventTime?.getTime() ?? 0) - (a.EventTime?.getTime() ?? 0));
+    return { events, truncated: token !== undefined };
+  }
+}
