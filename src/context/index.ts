@@ -1,6 +1,7 @@
 import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
 import { SesFacts } from './ses.js';
@@ -112,10 +113,13 @@ export class Context {
     return { region: this.target.region, source: 'the pool Region (SmsConfiguration.SnsRegion is not set)' };
   }
 
-  /** The Region of the SES identity the pool sends from (`EmailConfiguration.SourceArn`). */
+  /**
+   * The Region SES checks run in: that of the identity the pool sends from (`EmailConfiguration.SourceArn`),
+   * else the pool's own Region (where Cognito's default sender works without a SourceArn).
+   */
   async sesRegion(): Promise<string> {
     const arn = (await this.pool()).EmailConfiguration?.SourceArn;
-    return arn?.split(':')[3] || this.target.region;
+    return (arn && parseSesIdentityArn(arn)?.region) || this.target.region;
   }
 }
 
