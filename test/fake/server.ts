@@ -68,10 +68,11 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
       const match = r.method === req.method ? r.path.exec(url.pathname) : null;
       if (!match) continue;
       const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      // The logged input is the operation's whole input, as the SDK took it: body, query members and labels.
       return {
         service,
         operation: r.operation,
-        input: body ? JSON.parse(body) : {},
+        input: { ...(body ? JSON.parse(body) : {}), ...Object.fromEntries(url.searchParams), ...params },
         params,
         wire: { protocol: service.protocol, operation: r.operation },
       };
