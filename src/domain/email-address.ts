@@ -106,7 +106,7 @@ function checkDomain(domain: string): string | undefined {
   if (domain.endsWith('.')) return 'the domain ends with a dot';
   if (/\s/.test(domain)) return 'the domain contains white space';
   // Non-ASCII domains are internationalised names; SES uses their Punycode form.
-  const ascii = /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : domain;
+  const ascii = /[^\p{ASCII}]/u.test(domain) ? domainToASCII(domain) : domain;
   if (!ascii) return 'the domain is not a valid internationalised domain name';
   if (ascii.length > MAX_DOMAIN) return `the domain is ${ascii.length} characters long (the limit is ${MAX_DOMAIN})`;
   const labels = ascii.split('.');
@@ -136,7 +136,7 @@ function parseDisplayName(raw: string): Parsed<string | undefined> {
   if (raw.includes('"')) return bad('the display name mixes quoted and unquoted text');
   const special = SPECIALS.exec(raw);
   if (special) return bad(`the display name has ${JSON.stringify(special[0])}, which is allowed only inside quotes`);
-  if (/[\x00-\x1f\x7f]/.test(raw)) return bad('the display name has control characters');
+  if (/\p{Cc}/u.test(raw)) return bad('the display name has control characters');
   return { ok: true, value: raw.replace(/\s+/g, ' ') };
 }
 

@@ -63,7 +63,7 @@ export function template(s: EmailSetup): Outcome[] {
     {
       status: 'fail',
       code: 'email-template-invalid',
-      message: `The e-mail verification message, which Cognito also uses for ForgotPassword codes, has no ${CODE_PLACEHOLDER} placeholder: the e-mail would carry no code, and Cognito refuses to send it.`,
+      message: `The e-mail verification message, which Cognito also uses for ForgotPassword codes, has no ${CODE_PLACEHOLDER} placeholder: the e-mail carries no code for the user to enter.`,
       evidence: {
         [`DescribeUserPool.UserPool.${field}`]: message,
         'DescribeUserPool.UserPool.LambdaConfig.CustomMessage': null,
