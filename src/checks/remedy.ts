@@ -44,6 +44,11 @@ export const docs = {
   sesProduction: 'https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html',
   sesSuppression: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
   sesQuotas: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
+  sesIdentities: 'https://docs.aws.amazon.com/ses/latest/dg/creating-identities.html',
+  sesDkim: 'https://docs.aws.amazon.com/ses/latest/dg/send-email-authentication-dkim-easy.html',
+  sesSendingAuthorization: 'https://docs.aws.amazon.com/ses/latest/dg/sending-authorization.html',
+  sesReputation: 'https://docs.aws.amazon.com/ses/latest/dg/monitor-sender-reputation.html',
+  sesConfigurationSets: 'https://docs.aws.amazon.com/ses/latest/dg/using-configuration-sets.html',
   clientSecret: 'https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash',
   lambdaTriggers:
     'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools-working-with-aws-lambda-triggers.html',

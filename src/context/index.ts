@@ -2,6 +2,7 @@ import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognit
 import type { AwsCaller } from '../aws/caller.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import { CloudTrailFacts } from './cloudtrail.js';
+import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
 import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
@@ -132,10 +133,13 @@ export class Context {
     return smsRegionFor(this.target.region, (await this.pool()).SmsConfiguration);
   }
 
-  /** The Region of the SES identity the pool sends from (`EmailConfiguration.SourceArn`). */
+  /**
+   * The Region SES checks run in: that of the identity the pool sends from (`EmailConfiguration.SourceArn`),
+   * else the pool's own Region (where Cognito's default sender works without a SourceArn).
+   */
   async sesRegion(): Promise<string> {
     const arn = (await this.pool()).EmailConfiguration?.SourceArn;
-    return arn?.split(':')[3] || this.target.region;
+    return (arn && parseSesIdentityArn(arn)?.region) || this.target.region;
   }
 }
 

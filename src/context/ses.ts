@@ -1,4 +1,9 @@
-import type { GetAccountCommandOutput, SuppressedDestination } from '@aws-sdk/client-sesv2';
+import type {
+  GetAccountCommandOutput,
+  GetConfigurationSetCommandOutput,
+  GetEmailIdentityCommandOutput,
+  SuppressedDestination,
+} from '@aws-sdk/client-sesv2';
 import type { AwsCaller } from '../aws/caller.js';
 import { orUndefinedIfNotFound } from './cognito.js';
 
@@ -18,5 +23,21 @@ export class SesFacts {
       }),
     );
     return out?.SuppressedDestination;
+  }
+
+  /** An e-mail address or domain identity in this Region, or undefined when it does not exist there. */
+  emailIdentity(region: string, identity: string): Promise<GetEmailIdentityCommandOutput | undefined> {
+    return orUndefinedIfNotFound(
+      this.aws.call('ses:GetEmailIdentity', region, (m) => m.GetEmailIdentityCommand, { EmailIdentity: identity }),
+    );
+  }
+
+  /** A configuration set, or undefined when none has this name in this Region. */
+  configurationSet(region: string, name: string): Promise<GetConfigurationSetCommandOutput | undefined> {
+    return orUndefinedIfNotFound(
+      this.aws.call('ses:GetConfigurationSet', region, (m) => m.GetConfigurationSetCommand, {
+        ConfigurationSetName: name,
+      }),
+    );
   }
 }

@@ -7,7 +7,10 @@ import { withDates } from '../world.js';
 export interface SesWorld {
   /** GetAccount, as AWS returns it. */
   account?: Record<string, unknown>;
-  /** GetEmailIdentity by identity (address or domain). */
+  /**
+   * GetEmailIdentity by identity (address or domain), as AWS returns it; `Policies` values may be written
+   * as objects: the fake sends them as the JSON strings AWS returns.
+   */
   identities?: Record<string, Record<string, unknown>>;
   /** GetSuppressedDestination by address: `{Reason, LastUpdateTime}`. */
   suppressed?: Record<string, { Reason: string; LastUpdateTime?: string }>;
@@ -54,7 +57,20 @@ export const ses: ServiceDef = {
       const identity = state(req).identities?.[req.params.EmailIdentity!];
       if (!identity)
         throw new AwsFault('NotFoundException', `Email identity ${req.params.EmailIdentity} does not exist.`, 404);
-      return withDates(identity, req.now);
+      const policies = identity.Policies as Record<string, unknown> | undefined;
+      return withDates(
+        {
+          ...identity,
+          ...(policies
+            ? {
+                Policies: Object.fromEntries(
+                  Object.entries(policies).map(([name, p]) => [name, typeof p === 'string' ? p : JSON.stringify(p)]),
+                ),
+              }
+            : {}),
+        },
+        req.now,
+      );
     },
     GetSuppressedDestination(_input, req) {
       const address = req.params.EmailAddress!;
