@@ -1,1 +1,193 @@
-export {};
+// `npm run bench`: the SPEC §8 budgets, measured as ratios in one run on this machine. Loopback only;
+// every loop is bounded. It prints figures and never fails on wall-clock time: a noisy machine is not a bug.
+//
+//   start-up   median `node dist/cli.js --version` ÷ median `node -e 0`           (budget ≤ 1.3×)
+//   diagnosis  one full diagnosis with 50 ms added to every AWS call               (budget ≤ start-up + 3×50 + 100 ms)
+//              AWS requests, duplicates (budget 0), dependent-call depth
+//   aws CLI    the same requests as a script of `aws` commands ÷ one diagnosis    (goal ≥ 10×; needs /usr/bin/aws)
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeAws, type LoggedRequest } from '../test/fake/server.js';
+import { loadWorld } from '../test/fake/world.js';
+import { testEnv } from '../test/helpers/cli.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist/cli.js');
+const AWS_CLI = '/usr/bin/aws';
+const STARTUP_RUNS = 15;
+const DIAGNOSIS_RUNS = 7;
+const LATENCY_MS = 50;
+const POOL = 'eu-west-1_AbC123';
+const DIAGNOSIS = ['forgot-password', 'jane', '--user-pool-id', POOL, '--client-id', '1example23456789', '--json'];
+
+interface Timed {
+  ms: number;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function timed(command: string, args: string[], env: Record<string, string>): Promise<Timed> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ ms: performance.now() - started, code, stdout, stderr }));
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const ms = (x: number) => `${Math.round(x)} ms`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
+
+/** A request's depth: 1 + the deepest request that had completed before it arrived. */
+function callDepth(requests: readonly LoggedRequest[]): number {
+  const byArrival = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
+  const depth = new Map<LoggedRequest, number>();
+  for (const r of byArrival) {
+    const before = byArrival.filter((q) => q.completedAt !== undefined && q.completedAt <= r.receivedAt);
+    depth.set(r, 1 + Math.max(0, ...before.map((q) => depth.get(q) ?? 0)));
+  }
+  return Math.max(0, ...depth.values());
+}
+
+function duplicates(requests: readonly LoggedRequest[]): string[] {
+  const keys = requests.filter((r) => r.attempt === 1).map((r) => `${r.action} ${r.region} ${JSON.stringify(r.input)}`);
+  return keys.filter((k, i) => keys.indexOf(k) !== i);
+}
+
+// --- the aws CLI equivalent of a logged request -------------------------------------------------
+
+const CLI_SERVICE: Record<string, string> = { ses: 'sesv2', 'sms-voice': 'pinpoint-sms-voice-v2' };
+const PAGING = new Set(['NextToken', 'nextToken', 'PaginationToken']);
+/** `GetSMSSandboxAccountStatus` → `get-sms-sandbox-account-status`, as the CLI names operations and parameters. */
+const kebab = (s: string) =>
+  s
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** `aws <service> <operation> --<param> <value> …` for one logged request (JSON-encoded structures). */
+function awsCommand(r: LoggedRequest, endpoint: string): string {
+  const args = [CLI_SERVICE[r.service] ?? r.service, kebab(r.operation)];
+  for (const [key, value] of Object.entries((r.input ?? {}) as Record<string, unknown>)) {
+    if (PAGING.has(key) || value === undefined) continue;
+    // JSON protocols send timestamps as epoch seconds; the CLI takes ISO 8601.
+    const text = /Time$/.test(key) && typeof value === 'number' ? new Date(value * 1000).toISOString() : value;
+    args.push(`--${kebab(key)}`, typeof text === 'string' ? text : JSON.stringify(text));
+  }
+  args.push('--region', r.region, '--endpoint-url', endpoint, '--output', 'json');
+  return [AWS_CLI, ...args.map(shq)].join(' ');
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  if (!existsSync(CLI)) {
+    process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).\n');
+    return 1;
+  }
+  const env = testEnv();
+  try {
+    process.stdout.write(`cognito-doctor bench on node ${process.version}, ${process.platform}/${process.arch}\n\n`);
+
+    // Start-up: interleaved, after one warm-up each, so both see the same machine state.
+    await timed(process.execPath, ['-e', '0'], env);
+    await timed(process.execPath, [CLI, '--version'], env);
+    const bare: number[] = [];
+    const version: number[] = [];
+    for (let i = 0; i < STARTUP_RUNS; i++) {
+      bare.push((await timed(process.execPath, ['-e', '0'], env)).ms);
+      const v = await timed(process.execPath, [CLI, '--version'], env);
+      if (v.code !== 0) throw new Error(`--version exited ${v.code}: ${v.stderr}`);
+      version.push(v.ms);
+    }
+    const startup = median(version);
+    const startupRatio = startup / median(bare);
+    process.stdout.write(
+      `start-up   node -e 0 ${ms(median(bare))}, cognito-doctor --version ${ms(startup)} (medians of ${STARTUP_RUNS})\n` +
+        `           ratio ${ratio(startupRatio)} (budget ≤ 1.30×: ${verdict(startupRatio <= 1.3)})\n\n`,
+    );
+
+    // One diagnosis, every AWS call 50 ms slower.
+    const world = loadWorld(join(ROOT, 'test/worlds/base.json'));
+    world.latencyMs = LATENCY_MS;
+    const fake = await startFakeAws(world);
+    const diagEnv = { ...env, AWS_ENDPOINT_URL: fake.url };
+    try {
+      const walls: number[] = [];
+      const depths: number[] = [];
+      let log: LoggedRequest[] = [];
+      for (let i = 0; i < DIAGNOSIS_RUNS + 1; i++) {
+        fake.requests.length = 0;
+        const r = await timed(process.execPath, [CLI, ...DIAGNOSIS], diagEnv);
+        if (r.code !== 0) throw new Error(`the diagnosis exited ${r.code}: ${r.stderr || r.stdout.slice(0, 500)}`);
+        log = [...fake.requests];
+        // The first run warms the file cache. Depth is per run: on a busy machine a slow module load can
+        // make a request arrive after a sibling's answer, so the range is shown too.
+        if (i > 0) {
+          walls.push(r.ms);
+          depths.push(callDepth(log));
+        }
+      }
+      const wall = median(walls);
+      const budget = startup + 3 * LATENCY_MS + 100;
+      const dups = duplicates(log);
+      const depth = `${median(depths)}${Math.min(...depths) !== Math.max(...depths) ? ` (runs: ${Math.min(...depths)}–${Math.max(...depths)})` : ''}`;
+      process.stdout.write(
+        `diagnosis  forgot-password jane --client-id …, ${LATENCY_MS} ms added to every AWS call\n` +
+          `           wall ${ms(wall)} (median of ${DIAGNOSIS_RUNS}); budget start-up + 3×${LATENCY_MS} + 100 = ${ms(budget)}: ${ratio(wall / budget)} of budget, ${verdict(wall <= budget)}\n` +
+          `           AWS requests ${log.length}, duplicates ${dups.length}${dups.length ? ` (${dups.join('; ')})` : ''}, dependent-call depth ${depth}\n` +
+          `           ${log.map((r) => r.action).join(', ')}\n\n`,
+      );
+
+      // The same requests as a script of aws CLI commands, one after another, as a person would run them.
+      if (!existsSync(AWS_CLI)) {
+        process.stdout.write(
+          `aws CLI    skipped: ${AWS_CLI} is not installed (Debian: apt-get install awscli) — no comparison.\n`,
+        );
+      } else {
+        const dir = mkdtempSync(join(tmpdir(), 'cognito-doctor-bench-'));
+        const script = join(dir, 'checks.sh');
+        const commands = log.filter((r) => r.attempt === 1).map((r) => awsCommand(r, fake.url));
+        // Each command's exit code on stdout: a not-found answer (254) is an answer too.
+        writeFileSync(script, commands.map((c) => `${c} >/dev/null 2>&1; echo $?`).join('\n'));
+        try {
+          fake.requests.length = 0;
+          const awsEnv = { ...env, AWS_PAGER: '', AWS_DEFAULT_REGION: 'eu-west-1' };
+          const r = await timed('/bin/sh', [script], awsEnv);
+          const answered = fake.requests.filter((q) => q.attempt === 1).length;
+          const exits = r.stdout.trim().split('\n').join(', ');
+          const version = (await timed(AWS_CLI, ['--version'], awsEnv)).stdout.trim().split(' ')[0];
+          process.stdout.write(
+            `aws CLI    ${version}: the same ${commands.length} requests as a script of aws commands: ${ms(r.ms)} (${answered} reached the endpoint; exit codes ${exits})\n` +
+              `           cognito-doctor is ${ratio(r.ms / wall)} faster (goal ≥ 10×: ${r.ms / wall >= 10 ? 'met' : 'NOT MET'})\n`,
+          );
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await fake.close();
+    }
+    return 0;
+  } finally {
+    rmSync(env.HOME!, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

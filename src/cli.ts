@@ -23,14 +23,18 @@ const EXAMPLES = `
 Examples:
   $ cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123
   $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json
-  $ cognito-doctor forgot-password +447700900123 -p eu-west-1_AbC123 -o markdown --redact`;
+  $ cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact`;
 
 /** Set once, by the command that ran: the process exit code (SPEC §3). */
 let exitCode: number = ExitCode.OK;
 let jsonErrors = false;
 
 function fail(error: Error, code: number): void {
-  const message = error.message.replace(/^error: /, '');
+  // One line, always: commander's "did you mean" hint joins the message.
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (jsonErrors) {
     const kind = code === ExitCode.USAGE ? 'usage' : 'internal';
     const body = {
@@ -41,9 +45,11 @@ function fail(error: Error, code: number): void {
     };
     process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   }
-  // commander has already printed its own usage errors.
-  if (!(error instanceof CommanderError)) process.stderr.write(`cognito-doctor: ${message}\n`);
   exitCode = code;
+  // `cognito-doctor` alone has already printed the help (commander.help); every other error is one line.
+  if (error instanceof CommanderError && error.code === 'commander.help') return;
+  const hint = error instanceof CommanderError ? ' (see cognito-doctor --help)' : '';
+  process.stderr.write(`cognito-doctor: ${message}${hint}\n`);
 }
 
 function buildProgram(): Command {
@@ -51,8 +57,8 @@ function buildProgram(): Command {
     .description('Why did an Amazon Cognito user get no ForgotPassword code, and what fixes it?')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .showHelpAfterError('(run cognito-doctor --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Usage errors are printed once, as one line, by fail().
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} })
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
 
   program

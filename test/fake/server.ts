@@ -18,6 +18,9 @@ export interface LoggedRequest {
   signed: boolean;
   /** The SDK's `amz-sdk-request: attempt=N; max=M`. */
   attempt: number;
+  /** performance.now() when the request arrived and when its response was sent (the benchmark's call depth). */
+  receivedAt: number;
+  completedAt?: number;
 }
 
 export interface FakeAws {
@@ -127,6 +130,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startFakeAws(world: World, options: { port?: number; now?: Date } = {}): Promise<FakeAws> {
   const requests: LoggedRequest[] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -140,15 +144,20 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     const region = signingRegion(req) ?? 'us-east-1';
     const action = `${routed.service.name}:${routed.operation}`;
     const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
-    requests.push({
+    // REST requests carry their identity in the path and query (two GetFunction calls differ only there).
+    const labels = { ...routed.params, ...Object.fromEntries(url.searchParams) };
+    const logged: LoggedRequest = {
       action,
       service: routed.service.name,
       operation: routed.operation,
       region,
-      input: routed.input,
+      input: Object.keys(labels).length ? { ...labels, ...(routed.input as object) } : routed.input,
       signed: req.headers.authorization !== undefined,
       attempt,
-    });
+      receivedAt,
+    };
+    requests.push(logged);
+    res.once('finish', () => (logged.completedAt = performance.now()));
     const fault = pickFault(world, action, region);
     const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
     if (delay) await sleep(delay);

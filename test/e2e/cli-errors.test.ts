@@ -1,0 +1,371 @@
+// Error paths and output options of the built CLI, end to end: usage errors, AWS setup errors, one API
+// denied or throttled, and what --strict, --quiet, --redact, --output and colour do to stdout.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeAws, type FakeAws } from '../fake/server.js';
+import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
+import { runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+const POOL = 'eu-west-1_AbC123';
+const ANSI = /\x1b\[/; // eslint-disable-line no-control-regex
+
+interface JsonFinding {
+  check: string;
+  status: string;
+  code?: string;
+  message: string;
+  evidence: Record<string, unknown>;
+  remediation?: { text: string; commands: string[] };
+}
+
+/** A patch of the base world: objects merge, arrays replace, null deletes. */
+type Patch = Record<string, unknown>;
+
+interface Run extends CliResult {
+  requests: FakeAws['requests'];
+}
+
+/** The base world patched by `patch`, served by its own fake endpoint for one CLI run. */
+async function run(
+  args: string[],
+  patch: Patch = {},
+  env: (url: string) => Record<string, string> = (url) => testEnv(url),
+): Promise<Run> {
+  const fake = await startFakeAws(resolveWorld({ extends: 'base', ...patch } as World, WORLDS_DIR));
+  try {
+    const result = await runCli(args, env(fake.url));
+    return { ...result, requests: fake.requests };
+  } finally {
+    await fake.close();
+  }
+}
+
+const diagnose = (extra: string[], patch?: Patch, env?: (url: string) => Record<string, string>) =>
+  run(['forgot-password', 'jane', '--user-pool-id', POOL, ...extra], patch, env);
+
+function expectNoStack(stderr: string) {
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toMatch(/\.(js|ts|mjs):\d+/);
+}
+
+/** A complete schema-1 report, and nothing else, on stdout. */
+function report(r: CliResult) {
+  const doc = JSON.parse(r.stdout);
+  expect(schemaErrors(doc)).toEqual([]);
+  expect(doc.verdict).toBeDefined();
+  expect(doc.exitCode).toBe(r.code);
+  expectNoStack(r.stderr);
+  return doc as { verdict: { status: string; channel: string }; findings: JsonFinding[]; exitCode: number };
+}
+
+const notable = (findings: JsonFinding[]) => findings.filter((f) => !['pass', 'skip'].includes(f.status));
+
+describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['bad pool id', ['forgot-password', 'jane', '-p', 'not-a-pool'], /"not-a-pool" is not a user pool id/],
+    [
+      'region mismatch',
+      ['forgot-password', 'jane', '-p', POOL, '--region', 'us-east-1'],
+      /--region us-east-1 disagrees with the pool id/,
+    ],
+    ['unknown option', ['forgot-password', 'jane', '-p', POOL, '--colour'], /unknown option '--colour'/],
+    [
+      'unknown --only id',
+      ['forgot-password', 'jane', '-p', POOL, '--only', 'sms,nope'],
+      /--only: unknown check id nope/,
+    ],
+    ['unknown --skip id', ['forgot-password', 'jane', '-p', POOL, '--skip', 'dns'], /--skip: unknown check id dns/],
+    ['missing pool id', ['forgot-password', 'jane'], /--user-pool-id/],
+    ['missing user', ['forgot-password', '-p', POOL], /missing required argument 'user'/],
+    ['bad --since', ['forgot-password', 'jane', '-p', POOL, '--since', 'yesterday'], /--since "yesterday"/],
+    ['bad --output', ['forgot-password', 'jane', '-p', POOL, '-o', 'yaml'], /--output "yaml"/],
+    ['unknown command', ['forgotpassword', 'jane'], /unknown command 'forgotpassword'/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^cognito-doctor: /);
+      expect(lines[0]).toMatch(message);
+      expectNoStack(r.stderr);
+      expect(r.requests).toEqual([]);
+    });
+  }
+
+  const jsonCases: [string, string[]][] = [
+    ['bad pool id', ['forgot-password', 'jane', '-p', 'eu-west-1', '--json']],
+    ['unknown option', ['forgot-password', 'jane', '-p', POOL, '--output', 'json', '--bogus']],
+    ['unknown --only id', ['forgot-password', 'jane', '-p', POOL, '-o', 'json', '--only', 'nope']],
+    ['region mismatch', ['forgot-password', '--json', 'jane', '-p', POOL, '--region', 'eu-west-2']],
+  ];
+  for (const [name, args] of jsonCases) {
+    it(`--output json, ${name}: only a JSON error document on stdout`, async () => {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      const doc = JSON.parse(r.stdout);
+      expect(schemaErrors(doc)).toEqual([]);
+      expect(doc).toMatchObject({ schemaVersion: 1, error: { kind: 'usage' }, exitCode: 2 });
+      expect(doc).not.toHaveProperty('verdict');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expectNoStack(r.stderr);
+      expect(r.requests).toEqual([]);
+    });
+  }
+});
+
+describe.concurrent('AWS setup errors: exit 4 with a complete report', () => {
+  it('no credentials: aws-credentials, inconclusive, UNKNOWN, nothing sent', async () => {
+    const r = await diagnose(['--json'], {}, (url) => {
+      const env = testEnv(url);
+      delete env.AWS_ACCESS_KEY_ID;
+      delete env.AWS_SECRET_ACCESS_KEY;
+      return env;
+    });
+    expect(r.code).toBe(4);
+    const doc = report(r);
+    expect(doc.verdict).toMatchObject({ status: 'inconclusive', channel: 'UNKNOWN' });
+    expect(notable(doc.findings).map((f) => [f.check, f.status, f.code])).toEqual([
+      ['pool', 'error', 'aws-credentials'],
+    ]);
+    expect(notable(doc.findings)[0]!.remediation?.text).toMatch(/aws configure|aws sso login/);
+    expect(r.requests).toEqual([]);
+  });
+
+  it('no credentials, pretty: the report names the cause; stderr stays clean', async () => {
+    const r = await diagnose([], {}, (url) => {
+      const env = testEnv(url);
+      delete env.AWS_ACCESS_KEY_ID;
+      delete env.AWS_SECRET_ACCESS_KEY;
+      return env;
+    });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^INCONCLUSIVE .*No usable AWS credentials/m);
+    expect(r.stderr).toBe('');
+  });
+
+  it('pool not found', async () => {
+    const r = await run(['forgot-password', 'jane', '-p', 'eu-west-1_Missing1', '--json']);
+    expect(r.code).toBe(4);
+    const doc = report(r);
+    expect(doc.verdict).toMatchObject({ status: 'inconclusive', channel: 'UNKNOWN' });
+    expect(notable(doc.findings).map((f) => [f.check, f.code])).toEqual([['pool', 'pool-not-found']]);
+    expect(notable(doc.findings)[0]!.evidence).toMatchObject({ 'iam:action': 'cognito-idp:DescribeUserPool' });
+  });
+
+  it('pool id naming another Region than the pool lives in', async () => {
+    const r = await run(['forgot-password', 'jane', '-p', 'us-east-1_AbC123', '--json']);
+    expect(r.code).toBe(4);
+    const doc = report(r);
+    expect(notable(doc.findings).map((f) => f.code)).toEqual(['pool-not-found']);
+    expect(r.requests.map((q) => [q.action, q.region])).toEqual([['cognito-idp:DescribeUserPool', 'us-east-1']]);
+  });
+
+  it('expired token: aws-credentials with a login remedy', async () => {
+    const r = await diagnose(['--json'], { faults: [{ operation: '*', kind: 'expired-token' }] });
+    expect(r.code).toBe(4);
+    const doc = report(r);
+    const [finding] = notable(doc.findings);
+    expect(finding).toMatchObject({ check: 'pool', status: 'error', code: 'aws-credentials' });
+    expect(finding!.message).toMatch(/ExpiredToken/);
+    expect(finding!.remediation?.text).toMatch(/aws sso login/);
+  });
+
+  it('--profile with an SSO profile whose token cache is missing: aws sso login --profile x', async () => {
+    const r = await diagnose(['--profile', 'x', '--json'], {}, (url) => {
+      const env = testEnv(url);
+      delete env.AWS_ACCESS_KEY_ID;
+      delete env.AWS_SECRET_ACCESS_KEY;
+      mkdirSync(join(env.HOME!, '.aws'));
+      writeFileSync(
+        join(env.HOME!, '.aws/config'),
+        [
+          '[profile x]',
+          'sso_session = corp',
+          'sso_account_id = 123456789012',
+          'sso_role_name = SupportReadOnly',
+          'region = eu-west-1',
+          '',
+          '[sso-session corp]',
+          'sso_start_url = https://example.awsapps.com/start',
+          'sso_region = eu-west-1',
+          'sso_registration_scopes = sso:account:access',
+          '',
+        ].join('\n'),
+      );
+      return env;
+    });
+    expect(r.code).toBe(4);
+    const doc = report(r);
+    const [finding] = notable(doc.findings);
+    expect(finding).toMatchObject({ check: 'pool', code: 'aws-credentials' });
+    // The SDK's own words, then ours.
+    expect(finding!.message).toMatch(/SSO session token associated with profile=x was not found or is invalid/);
+    expect(finding!.remediation?.text).toContain('aws sso login --profile x');
+    expect(r.requests).toEqual([]);
+  });
+});
+
+describe.concurrent('one API failing: that check errors, the rest goes on', () => {
+  const denied = (operation: string): Patch => ({ faults: [{ operation, kind: 'access-denied' }] });
+  /** jane without an e-mail address: the code goes by SMS. */
+  const smsOnly: Patch = { pools: { [POOL]: { users: { jane: { attributes: { email: null } } } } } };
+
+  it('sns:GetSMSAttributes denied while the code goes by e-mail: error on sms, exit 0', async () => {
+    const r = await diagnose(['--json'], denied('sns:GetSMSAttributes'));
+    expect(r.code).toBe(0);
+    const doc = report(r);
+    expect(doc.verdict).toMatchObject({ status: 'deliverable', channel: 'EMAIL' });
+    const sms = doc.findings.find((f) => f.check === 'sms')!;
+    expect(sms).toMatchObject({ status: 'error', code: 'access-denied' });
+    expect(sms.evidence['iam:action']).toBe('sns:GetSMSAttributes');
+    expect(sms.remediation?.text).toContain('sns:GetSMSAttributes');
+    expect(doc.findings.find((f) => f.check === 'email')!.status).toBe('pass');
+  });
+
+  it('sns:GetSMSAttributes denied while the code goes by SMS: inconclusive, exit 3', async () => {
+    const r = await diagnose(['--json'], { ...smsOnly, ...denied('sns:GetSMSAttributes') });
+    expect(r.code).toBe(3);
+    const doc = report(r);
+    expect(doc.verdict).toMatchObject({ status: 'inconclusive', channel: 'SMS' });
+    expect(notable(doc.findings).map((f) => [f.check, f.status, f.code])).toEqual([['sms', 'error', 'access-denied']]);
+  });
+
+  it('ses:GetAccount denied while the code goes by e-mail: inconclusive, exit 3', async () => {
+    const r = await diagnose(['--json'], denied('ses:GetAccount'));
+    expect(r.code).toBe(3);
+    const doc = report(r);
+    expect(doc.verdict.status).toBe('inconclusive');
+    const email = doc.findings.find((f) => f.check === 'email')!;
+    expect(email).toMatchObject({
+      status: 'error',
+      code: 'access-denied',
+      evidence: { 'iam:action': 'ses:GetAccount' },
+    });
+  });
+
+  it('pretty output of an access-denied error names the action, without a stack', async () => {
+    const r = await diagnose([], denied('ses:GetAccount'));
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('iam:action = ses:GetAccount');
+    expect(r.stdout).toMatch(/^INCONCLUSIVE /m);
+    expect(r.stderr).toBe('');
+  });
+
+  it('throttled once, then answered: the SDK retries and the check passes', async () => {
+    const r = await diagnose(['--json'], { faults: [{ operation: 'ses:GetAccount', kind: 'throttle', times: 1 }] });
+    expect(r.code).toBe(0);
+    const doc = report(r);
+    expect(doc.findings.find((f) => f.check === 'email')!.status).toBe('pass');
+    expect(r.requests.filter((q) => q.action === 'ses:GetAccount').map((q) => q.attempt)).toEqual([1, 2]);
+  });
+
+  it('throttled on every attempt: error throttled on that check, exit 3', async () => {
+    const r = await diagnose(['--json'], { faults: [{ operation: 'ses:GetAccount', kind: 'throttle' }] });
+    expect(r.code).toBe(3);
+    const doc = report(r);
+    expect(doc.findings.find((f) => f.check === 'email')).toMatchObject({ status: 'error', code: 'throttled' });
+    expect(r.requests.filter((q) => q.action === 'ses:GetAccount').length).toBeGreaterThan(1);
+  });
+});
+
+describe.concurrent('output options', () => {
+  /** Cognito's default sender: a warning, nothing failing. */
+  const warnOnly = {
+    pools: {
+      [POOL]: { pool: { EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT', SourceArn: null, From: null } } },
+    },
+  };
+
+  it('a warning alone exits 0; --strict makes it 1', async () => {
+    const [plain, strict] = await Promise.all([
+      diagnose(['--json'], warnOnly),
+      diagnose(['--json', '--strict'], warnOnly),
+    ]);
+    expect(report(plain).verdict.status).toBe('at-risk');
+    expect(notable(report(plain).findings).map((f) => f.status)).toContain('warn');
+    expect(plain.code).toBe(0);
+    expect(strict.code).toBe(1);
+    expect(report(strict).exitCode).toBe(1);
+  });
+
+  it('--quiet prints only the verdict line', async () => {
+    const r = await diagnose(['--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([expect.stringMatching(/^DELIVERABLE \[EMAIL → j\*\*\*@e\*\*\*\] /), '']);
+    expect(r.stderr).toBe('');
+  });
+
+  it('pretty: exactly one report on stdout', async () => {
+    const r = await diagnose([]);
+    expect(r.stdout.match(/^cognito-doctor forgot-password /gm)).toHaveLength(1);
+    expect(r.stdout.match(/^DELIVERABLE /gm)).toHaveLength(1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--output markdown renders a pasteable report', async () => {
+    const r = await diagnose(['--output', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## cognito-doctor: forgot-password for `jane`\n/);
+    expect(r.stdout).toContain('**Verdict: DELIVERABLE** (channel EMAIL, j***@e***)');
+    expect(r.stdout).toContain('| check | status | finding |');
+    expect(r.stdout).toMatch(/^\| pool \| ✅ pass \|/m);
+    expect(r.stdout).toMatch(/exit code 0, \d+ ms\._\n$/);
+  });
+
+  for (const format of ['json', 'markdown', 'pretty']) {
+    it(`--redact masks the e-mail address, phone number and username (${format})`, async () => {
+      // jane's phone must show up unredacted somewhere: opted out, so the sms finding names it.
+      const world = { sns: { 'eu-west-1': { optedOut: ['+447400123456'] } } };
+      const [raw, redacted] = await Promise.all([
+        run(['forgot-password', 'jane@example.com', '-p', POOL, '-o', format, '--verbose'], world),
+        run(['forgot-password', 'jane@example.com', '-p', POOL, '-o', format, '--verbose', '--redact'], world),
+      ]);
+      for (const value of ['jane@example.com', '+447400123456', 'jane']) expect(raw.stdout).toContain(value);
+      for (const value of ['jane@example.com', '447400123456', 'jane']) expect(redacted.stdout).not.toContain(value);
+      expect(redacted.stdout).toContain('j***@e***');
+      expect(redacted.stdout).toContain('+********3456');
+      expect(redacted.code).toBe(raw.code);
+      if (format === 'json') expect(schemaErrors(JSON.parse(redacted.stdout))).toEqual([]);
+    });
+  }
+});
+
+describe.concurrent('colour', () => {
+  const env = (extra: Record<string, string>) => {
+    const e = testEnv();
+    delete e.NO_COLOR;
+    return { ...e, ...extra };
+  };
+  const cases: [string, string[], Record<string, string>, boolean][] = [
+    ['piped, no colour variables: plain', [], {}, false],
+    ['NO_COLOR: plain', [], { NO_COLOR: '1' }, false],
+    ['FORCE_COLOR=1: coloured', [], { FORCE_COLOR: '1' }, true],
+    ['FORCE_COLOR=0: plain', [], { FORCE_COLOR: '0' }, false],
+    ['FORCE_COLOR beats NO_COLOR', [], { FORCE_COLOR: '1', NO_COLOR: '1' }, true],
+    ['--no-color beats FORCE_COLOR', ['--no-color'], { FORCE_COLOR: '1' }, false],
+    ['--color beats NO_COLOR', ['--color'], { NO_COLOR: '1' }, true],
+  ];
+  for (const [name, flags, extra, coloured] of cases) {
+    it(name, async () => {
+      const r = await runCli(['checks', ...flags], env(extra));
+      expect(r.code).toBe(0);
+      expect(ANSI.test(r.stdout)).toBe(coloured);
+    });
+  }
+
+  it('the report follows the same rule; JSON is never coloured', async () => {
+    const [pretty, json] = await Promise.all([
+      diagnose([], {}, (url) => ({ ...env({ FORCE_COLOR: '1' }), AWS_ENDPOINT_URL: url })),
+      diagnose(['--json'], {}, (url) => ({ ...env({ FORCE_COLOR: '1' }), AWS_ENDPOINT_URL: url })),
+    ]);
+    expect(ANSI.test(pretty.stdout)).toBe(true);
+    expect(ANSI.test(json.stdout)).toBe(false);
+    expect(schemaErrors(JSON.parse(json.stdout))).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, Status } from '../../src/checks/types.js';
+import type { CauseCode } from '../../src/causes.js';
+import { exitCodeFor, ExitCode } from '../../src/exit-codes.js';
+
+const f = (check: string, status: Status, code?: CauseCode): Finding => ({
+  check,
+  status,
+  ...(code ? { code } : {}),
+  title: check,
+  message: '',
+  evidence: {},
+});
+
+describe('exitCodeFor (SPEC §3)', () => {
+  it.each([
+    ['all pass', [f('pool', 'pass')], 'deliverable', false, ExitCode.OK],
+    ['info does not count', [f('mailbox', 'info', 'email-spam-junk')], 'deliverable', true, ExitCode.OK],
+    ['a warning alone', [f('email', 'warn', 'ses-quota-exceeded')], 'at-risk', false, ExitCode.OK],
+    ['a warning with --strict', [f('email', 'warn', 'ses-quota-exceeded')], 'at-risk', true, ExitCode.PROBLEMS],
+    ['a failure', [f('user-status', 'fail', 'user-disabled')], 'blocked', false, ExitCode.PROBLEMS],
+    [
+      'a failure beats inconclusive',
+      [f('user-status', 'fail', 'user-disabled'), f('email', 'error', 'access-denied')],
+      'blocked',
+      false,
+      ExitCode.PROBLEMS,
+    ],
+    ['inconclusive', [f('email', 'error', 'access-denied')], 'inconclusive', false, ExitCode.INCONCLUSIVE],
+    ['an error that does not decide the verdict', [f('sms', 'error', 'throttled')], 'deliverable', false, ExitCode.OK],
+    ['pool not found', [f('pool', 'error', 'pool-not-found')], 'inconclusive', false, ExitCode.AWS_SETUP],
+    ['no credentials', [f('pool', 'error', 'aws-credentials')], 'inconclusive', false, ExitCode.AWS_SETUP],
+    [
+      'expired credentials on a later check',
+      [f('pool', 'pass'), f('sms', 'error', 'aws-credentials')],
+      'deliverable',
+      false,
+      ExitCode.AWS_SETUP,
+    ],
+    ['the pool not readable', [f('pool', 'error', 'access-denied')], 'inconclusive', false, ExitCode.AWS_SETUP],
+    [
+      'setup beats failures',
+      [f('pool', 'error', 'pool-not-found'), f('client', 'fail', 'wrong-pool-client-or-region')],
+      'blocked',
+      true,
+      ExitCode.AWS_SETUP,
+    ],
+  ] as const)('%s', (_name, findings, verdict, strict, want) =>
+    expect(exitCodeFor(findings, verdict, strict)).toBe(want),
+  );
+});

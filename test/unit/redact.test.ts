@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { UserResolution } from '../../src/context/index.js';
+import { redactReport } from '../../src/redact.js';
+import type { Report } from '../../src/report.js';
+
+const report: Report = {
+  schemaVersion: 1,
+  tool: { name: 'cognito-doctor', version: '1.0.0' },
+  command: 'forgot-password',
+  generatedAt: '2026-11-21T10:00:00.000Z',
+  target: {
+    userPoolId: 'eu-west-1_AbC123',
+    region: 'eu-west-1',
+    input: 'jane.doe@example.com',
+    username: 'jane.doe',
+    clientId: '1example23456789',
+  },
+  verdict: {
+    status: 'blocked',
+    channel: 'SMS',
+    destination: '+********0123',
+    summary: 'No code for jane.doe at +447700900123.',
+  },
+  findings: [
+    {
+      check: 'sms',
+      status: 'fail',
+      code: 'sms-opted-out',
+      title: 'The phone number opted out of SMS',
+      message: '+447700900123 of jane.doe (also known as jane) opted out; mail to jane.doe@example.com works.',
+      evidence: {
+        'AdminGetUser.UserAttributes.phone_number': '+447700900123',
+        'ListUsers.Users': [{ Username: 'jane', Enabled: true }],
+        'AdminGetUser.UserStatus': 'CONFIRMED',
+      },
+      remediation: {
+        text: 'Opt jane.doe back in.',
+        commands: ['aws sns opt-in-phone-number --phone-number +447700900123 --region eu-west-1'],
+        docs: ['https://docs.aws.amazon.com/sns/'],
+      },
+    },
+  ],
+  counts: { pass: 0, info: 0, warn: 0, fail: 1, skip: 0, error: 0 },
+  exitCode: 1,
+  durationMs: 12,
+};
+
+const resolution = {
+  input: 'jane.doe@example.com',
+  via: 'email',
+  attributes: {},
+  candidates: [{ Username: 'jane' }, { Username: 'jane.doe' }, { Username: 'j' }],
+} as unknown as UserResolution;
+
+describe('redactReport', () => {
+  const redacted = redactReport(report, resolution);
+  const text = JSON.stringify(redacted);
+
+  it('leaves no e-mail address, phone number or username anywhere', () => {
+    for (const raw of ['jane.doe@example.com', 'example.com', '447700900123', 'jane']) expect(text).not.toContain(raw);
+  });
+
+  it('masks like Cognito does, longest username first', () => {
+    expect(redacted.target).toMatchObject({ input: 'j***@e***', username: 'j***' });
+    expect(redacted.findings[0]!.message).toBe(
+      '+********0123 of j*** (also known as j***) opted out; mail to j***@e*** works.',
+    );
+    expect(redacted.findings[0]!.evidence).toEqual({
+      'AdminGetUser.UserAttributes.phone_number': '+********0123',
+      'ListUsers.Users': [{ Username: 'j***', Enabled: true }],
+      'AdminGetUser.UserStatus': 'CONFIRMED',
+    });
+    expect(redacted.findings[0]!.remediation!.commands).toEqual([
+      'aws sns opt-in-phone-number --phone-number +********0123 --region eu-west-1',
+    ]);
+  });
+
+  it('keeps evidence keys, ids, Region, tool, time and numbers', () => {
+    expect(redacted).toMatchObject({
+      tool: report.tool,
+      generatedAt: report.generatedAt,
+      target: { userPoolId: 'eu-west-1_AbC123', region: 'eu-west-1', clientId: '1example23456789' },
+      counts: report.counts,
+      exitCode: 1,
+      durationMs: 12,
+    });
+    expect(redacted.findings[0]!.remediation!.docs).toEqual(report.findings[0]!.remediation!.docs);
+  });
+
+  it('does not touch a one-letter username (it would mask every such letter) or the original report', () => {
+    expect(redacted.findings[0]!.title).toBe('The phone number opted out of SMS');
+    expect(report.target.username).toBe('jane.doe');
+  });
+
+  it('works without a resolution (user not found)', () => {
+    const r = redactReport({ ...report, target: { ...report.target, username: null } }, undefined);
+    expect(r.target.input).toBe('j***@e***');
+    expect(r.findings[0]!.message).toContain('+********0123');
+  });
+});

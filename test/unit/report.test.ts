@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Check, Finding, Scope, Status } from '../../src/checks/types.js';
+import type { CauseCode } from '../../src/causes.js';
+import type { Target, UserResolution } from '../../src/context/index.js';
+import type { ChannelPrediction } from '../../src/domain/channel.js';
+import { buildReport, type ReportInput } from '../../src/report.js';
+
+const SCOPES: Record<string, Scope> = {
+  pool: 'core',
+  user: 'core',
+  client: 'advice',
+  sms: 'SMS',
+  email: 'EMAIL',
+  mailbox: 'advice',
+};
+const checks = Object.entries(SCOPES).map(
+  ([id, scope]) => ({ id, scope, title: id, codes: [], reads: [], docs: [] }) as unknown as Check,
+);
+
+const target: Target = {
+  userPoolId: 'eu-west-1_AbC123',
+  region: 'eu-west-1',
+  input: 'jane@example.com',
+  sinceMs: 86_400_000,
+  now: new Date('2026-11-21T10:00:00Z'),
+};
+const resolution = {
+  input: 'jane@example.com',
+  via: 'alias',
+  user: { Username: 'jane', $metadata: {} },
+  attributes: {},
+  candidates: [],
+} as UserResolution;
+const byEmail: ChannelPrediction = {
+  channel: 'EMAIL',
+  attribute: 'email',
+  destination: 'jane@example.com',
+  rule: 'recovery-setting',
+  mechanisms: [],
+};
+const bySms: ChannelPrediction = {
+  channel: 'SMS',
+  attribute: 'phone_number',
+  destination: '+447700900123',
+  rule: 'legacy',
+  mechanisms: [],
+};
+const none: ChannelPrediction = { channel: 'NONE', rule: 'admin-only', mechanisms: [] };
+
+const f = (check: string, status: Status, code?: CauseCode): Finding => ({
+  check,
+  status,
+  ...(code ? { code } : {}),
+  title: code ?? check,
+  message: `${check} says ${status}`,
+  evidence: {},
+  ...(status === 'warn' || status === 'fail' ? { remediation: { text: 'fix', commands: [], docs: [] } } : {}),
+});
+
+const build = (findings: Finding[], prediction: ChannelPrediction | null = byEmail, more: Partial<ReportInput> = {}) =>
+  buildReport({
+    version: '9.9.9',
+    target,
+    checks,
+    findings,
+    resolution: prediction ? resolution : undefined,
+    prediction: prediction ?? undefined,
+    strict: false,
+    durationMs: 42,
+    ...more,
+  });
+
+const pass = ['pool', 'user', 'client', 'sms', 'email', 'mailbox'].map((c) => f(c, 'pass'));
+const with_ = (...changed: Finding[]) => pass.map((p) => changed.find((c) => c.check === p.check) ?? p);
+
+describe('buildReport: verdict status (SPEC §5 and §10)', () => {
+  it.each([
+    ['everything passes', with_(), byEmail, 'deliverable', 0],
+    ['info never changes the verdict', with_(f('mailbox', 'info', 'email-spam-junk')), byEmail, 'deliverable', 0],
+    ['a warning', with_(f('email', 'warn', 'ses-quota-exceeded')), byEmail, 'at-risk', 0],
+    ['a failure', with_(f('user', 'fail', 'user-not-found')), byEmail, 'blocked', 1],
+    [
+      'a failure beats an error',
+      with_(f('user', 'fail', 'user-disabled'), f('email', 'error', 'access-denied')),
+      byEmail,
+      'blocked',
+      1,
+    ],
+    ['an error on a core check', with_(f('user', 'error', 'throttled')), byEmail, 'inconclusive', 3],
+    [
+      "an error on the predicted channel's check",
+      with_(f('email', 'error', 'access-denied')),
+      byEmail,
+      'inconclusive',
+      3,
+    ],
+    ['an error on the predicted SMS channel', with_(f('sms', 'error', 'access-denied')), bySms, 'inconclusive', 3],
+    ['an error on the other channel', with_(f('sms', 'error', 'access-denied')), byEmail, 'deliverable', 0],
+    ['an error on advice', with_(f('client', 'error', 'access-denied')), byEmail, 'deliverable', 0],
+    [
+      'an error beats a warning when it is decisive',
+      with_(f('user', 'error', 'throttled'), f('sms', 'warn', 'sms-sandbox')),
+      byEmail,
+      'inconclusive',
+      3,
+    ],
+    [
+      'a non-decisive error and a warning',
+      with_(f('client', 'error', 'throttled'), f('email', 'warn', 'ses-quota-exceeded')),
+      byEmail,
+      'at-risk',
+      0,
+    ],
+  ] as const)('%s → %s', (_name, findings, prediction, status, exitCode) => {
+    const report = build([...findings], prediction);
+    expect([report.verdict.status, report.exitCode]).toEqual([status, exitCode]);
+  });
+});
+
+describe('buildReport: checks of the channel Cognito will not use', () => {
+  it('a failure there is capped to warn, with the reason', () => {
+    const report = build(with_(f('sms', 'fail', 'sms-opted-out')), byEmail);
+    const sms = report.findings.find((x) => x.check === 'sms')!;
+    expect(sms.status).toBe('warn');
+    expect(sms.message).toBe("sms says fail (Not blocking: this user's code goes by EMAIL.)");
+    expect([report.verdict.status, report.exitCode, report.counts.fail, report.counts.warn]).toEqual([
+      'at-risk',
+      0,
+      0,
+      1,
+    ]);
+  });
+
+  it('a failure on the predicted channel stays a failure', () => {
+    const report = build(with_(f('sms', 'fail', 'sms-opted-out')), bySms);
+    expect(report.findings.find((x) => x.check === 'sms')!.status).toBe('fail');
+    expect(report.verdict.status).toBe('blocked');
+  });
+
+  it('with no qualifying channel, channel failures are capped and a core failure decides', () => {
+    const report = build(with_(f('user', 'fail', 'recovery-admin-only'), f('email', 'fail', 'ses-sandbox')), none);
+    expect(report.findings.find((x) => x.check === 'email')!).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining('no channel qualifies for this user yet'),
+    });
+    expect(report.verdict).toMatchObject({ status: 'blocked', channel: 'NONE', destination: null });
+  });
+});
+
+describe('buildReport: the document', () => {
+  it('fills target, verdict, counts and metadata', () => {
+    const report = build(with_(f('mailbox', 'info', 'email-spam-junk'), f('client', 'skip')), byEmail, {
+      strict: true,
+    });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'cognito-doctor', version: '9.9.9' },
+      command: 'forgot-password',
+      generatedAt: '2026-11-21T10:00:00.000Z',
+      target: {
+        userPoolId: 'eu-west-1_AbC123',
+        region: 'eu-west-1',
+        input: 'jane@example.com',
+        username: 'jane',
+        clientId: null,
+      },
+      verdict: { status: 'deliverable', channel: 'EMAIL', destination: 'j***@e***' },
+      counts: { pass: 4, info: 1, warn: 0, fail: 0, skip: 1, error: 0 },
+      exitCode: 0,
+      durationMs: 42,
+    });
+    expect(report.verdict.summary).toBe('Cognito should deliver the code by e-mail to j***@e***; no problem found.');
+  });
+
+  it('without a resolved user: channel UNKNOWN, no username, no destination', () => {
+    const report = build([f('pool', 'error', 'pool-not-found'), f('user', 'skip')], null);
+    expect(report.target.username).toBeNull();
+    expect(report.verdict).toMatchObject({ status: 'inconclusive', channel: 'UNKNOWN', destination: null });
+    expect(report.verdict.summary).toBe('Could not tell whether the code can be delivered: pool-not-found.');
+    expect(report.exitCode).toBe(4);
+  });
+
+  it('summaries name the failing and warning causes once each', () => {
+    const blocked = build(with_(f('user', 'fail', 'user-disabled')), bySms);
+    expect(blocked.verdict.summary).toBe(
+      'No reset code can be delivered: user-disabled. Once fixed, the code goes by SMS to +********0123.',
+    );
+    const atRisk = build(with_(f('email', 'warn', 'ses-quota-exceeded'), f('sms', 'fail', 'sms-sandbox')), byEmail);
+    expect(atRisk.verdict.summary).toBe(
+      'The code should go by e-mail to j***@e***, but: sms-sandbox; ses-quota-exceeded.',
+    );
+  });
+
+  it('--strict makes a warning exit 1 without changing the verdict', () => {
+    const report = build(with_(f('email', 'warn', 'ses-quota-exceeded')), byEmail, { strict: true });
+    expect([report.verdict.status, report.exitCode]).toEqual(['at-risk', 1]);
+  });
+});
