@@ -1,6 +1,7 @@
 import type {
   AdminGetUserCommandOutput,
   UserPoolClientType,
+  UserImportJobType,
   UserPoolType,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -57,6 +58,15 @@ export class CognitoFacts {
       token = out.PaginationToken;
     } while (token);
     return users;
+  }
+
+  /** The pool's user import jobs (one page of up to 60): where RESET_REQUIRED users came from. */
+  async userImportJobs(): Promise<UserImportJobType[]> {
+    const out = await this.aws.call('cognito-idp:ListUserImportJobs', this.region, (m) => m.ListUserImportJobsCommand, {
+      UserPoolId: this.userPoolId,
+      MaxResults: 60,
+    });
+    return out.UserImportJobs ?? [];
   }
 }
 

@@ -24,6 +24,8 @@ export interface PoolWorld {
   pool: Record<string, unknown>;
   clients?: Record<string, Record<string, unknown>>;
   users?: Record<string, UserWorld>;
+  /** ListUserImportJobs' UserImportJobs, as AWS returns them (dates may be relative). */
+  importJobs?: Record<string, unknown>[];
   [extra: string]: unknown;
 }
 
