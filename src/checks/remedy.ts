@@ -45,4 +45,14 @@ export const docs = {
   sesSuppression: 'https://docs.aws.amazon.com/ses/latest/dg/sending-email-suppression-list.html',
   sesQuotas: 'https://docs.aws.amazon.com/ses/latest/dg/quotas.html',
   clientSecret: 'https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash',
+  userPoolAttributes: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html',
+  caseSensitivity:
+    'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html',
+  userMigration: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-migrate-user.html',
+  userImport: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html',
+  preSignUp: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html',
+  verification:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html',
+  mfa: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html',
+  updateUserPool: 'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html',
 } as const;
