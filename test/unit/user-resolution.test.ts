@@ -1,6 +1,6 @@
 // Which ListUsers search the input gets, and which of several users sharing a value is diagnosed.
 
-import type { UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserStatusType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { isCaseSensitive, pickCandidate, searchFor } from '../../src/context/index.js';
 
@@ -26,7 +26,12 @@ describe('searchFor', () => {
 });
 
 describe('pickCandidate', () => {
-  const user = (Username: string, verified: boolean, UserStatus = 'CONFIRMED', Enabled = true): UserType => ({
+  const user = (
+    Username: string,
+    verified: boolean,
+    UserStatus: UserStatusType = 'CONFIRMED',
+    Enabled = true,
+  ): UserType => ({
     Username,
     UserStatus,
     Enabled,
