@@ -1,6 +1,5 @@
 import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { AwsCallError } from '../aws/errors.js';
-import type { CauseCode } from '../causes.js';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
 import { aws, docs, poolUser, remediation } from './remedy.js';
@@ -356,10 +355,9 @@ function pendingUpdate(
  */
 function autoVerifyOff(ctx: Context, p: UserPoolType, u: AdminGetUserCommandOutput): Outcome | undefined {
   if ((p.AutoVerifiedAttributes ?? []).length) return undefined;
-  const code: CauseCode = 'auto-verification-disabled';
   return {
     status: 'warn',
-    code,
+    code: 'auto-verification-disabled',
     message: `The pool has no auto-verified attributes (Cognito-assisted verification is off): Cognito sends no verification code at sign-up, and ResendConfirmationCode fails with "Cannot resend codes. Auto verification not turned on.", so user ${u.Username} cannot verify a contact alone.`,
     evidence: { 'DescribeUserPool.UserPool.AutoVerifiedAttributes': p.AutoVerifiedAttributes ?? null },
     remediation: remediation(

@@ -1,6 +1,5 @@
 import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributesOf, isCaseSensitive, type UserResolution } from '../context/index.js';
-import type { Context } from '../context/index.js';
+import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
 import { aws, docs, poolUser, remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
