@@ -27,7 +27,7 @@ export const DEMO_CASES: DemoCase[] = [
     code: 'user-force-change-password',
   },
   {
-    args: ['carlos@example.org', '-p', DEMO_POOL],
+    args: ['carlos', '-p', DEMO_POOL],
     shows: 'a user whose only contact, the e-mail address, was never verified',
     status: 'blocked',
     code: 'no-verified-contact',

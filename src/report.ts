@@ -49,7 +49,10 @@ const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
 
 export function buildReport(input: ReportInput): Report {
   const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
-  const findings = input.findings.map((f) => capOtherChannel(f, input.checks, channel));
+  const findings = escalateMasking(
+    input.findings.map((f) => capOtherChannel(f, input.checks, channel)),
+    input.checks,
+  );
   const status = verdictStatus(findings, input.checks, channel);
   const destination = maskDestination(input.prediction?.destination);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -84,6 +87,27 @@ function capOtherChannel(finding: Finding, checks: readonly Check[], channel: Ve
       ? `this user's code goes by ${channel}`
       : 'no channel qualifies for this user yet';
   return { ...finding, status: 'warn', message: `${finding.message} (Not blocking: ${why}.)` };
+}
+
+/**
+ * SPEC §10: PreventUserExistenceErrors is `info` by itself and `warn` when it hides a failing finding.
+ * It hides what ForgotPassword would return as an error: the core failures (user, state, contact,
+ * recovery). Delivery failures come after a real "code sent", with or without it.
+ */
+export function escalateMasking(findings: Finding[], checks: readonly Check[]): Finding[] {
+  const core = new Set(checks.filter((c) => c.scope === 'core').map((c) => c.id));
+  const hidden = findings.filter((f) => f.status === 'fail' && core.has(f.check));
+  if (!hidden.length) return findings;
+  const what = [...new Set(hidden.map((f) => f.title))].join('; ');
+  return findings.map((f) =>
+    f.code === 'prevent-user-existence-errors-masking' && f.status === 'info'
+      ? {
+          ...f,
+          status: 'warn',
+          message: `${f.message} Here it hides a failure (${what}): the app showed "code sent" while Cognito sent nothing.`,
+        }
+      : f,
+  );
 }
 
 function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {

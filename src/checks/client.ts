@@ -21,6 +21,8 @@ export const client: Check = {
         evidence: {
           'DescribeUserPoolClient.error': 'ResourceNotFoundException',
           'DescribeUserPoolClient.ClientId': clientId,
+          'DescribeUserPoolClient.UserPoolId': ctx.target.userPoolId,
+          region: ctx.target.region,
         },
         remediation: remediation(
           "Point the app at a client of this pool. These are the pool's clients:",
@@ -32,19 +34,39 @@ export const client: Check = {
     const outcomes: Outcome[] = [];
     const pue = c.PreventUserExistenceErrors ?? 'LEGACY';
     if (pue === 'ENABLED') {
+      // Info by itself; the report raises it to warn when it hides a failing finding (SPEC §10).
       outcomes.push({
         status: 'info',
         code: 'prevent-user-existence-errors-masking',
         message: `PreventUserExistenceErrors is ENABLED on ${c.ClientName ?? clientId}: ForgotPassword answers "code sent" (with a simulated destination) for a missing, disabled or unverified user, so the app's success message proves nothing.`,
         evidence: { 'DescribeUserPoolClient.UserPoolClient.PreventUserExistenceErrors': pue },
+        remediation: remediation(
+          'Keep it (it prevents account enumeration) and diagnose with the admin APIs, as this tool does. Turning it off (LEGACY) is a full-config update-user-pool-client, which resets every client setting it omits; start from the current configuration:',
+          [
+            aws(ctx, [
+              'cognito-idp',
+              'describe-user-pool-client',
+              '--user-pool-id',
+              ctx.target.userPoolId,
+              '--client-id',
+              clientId,
+            ]),
+          ],
+          [docs.managingErrors],
+        ),
       });
     }
     if (c.ClientSecret) {
       outcomes.push({
         status: 'info',
         code: 'secret-hash-missing',
-        message: `App client ${c.ClientName ?? clientId} has a secret: every ForgotPassword call must carry SECRET_HASH = Base64(HMAC_SHA256(secret, username + clientId)), or Cognito answers "Unable to verify secret hash for client ${clientId}". Browser SDKs such as Amplify cannot do this.`,
+        message: `App client ${c.ClientName ?? clientId} has a secret: every ForgotPassword call must carry SECRET_HASH = Base64(HMAC_SHA256(secret, username + clientId)) over the exact Username sent, or Cognito answers "Unable to verify secret hash for client ${clientId}". Browser SDKs such as Amplify cannot do this.`,
         evidence: { 'DescribeUserPoolClient.UserPoolClient.ClientSecret': '(present, not shown)' },
+        remediation: remediation(
+          'Compute SECRET_HASH on a server, or call ForgotPassword through an app client without a secret.',
+          [],
+          [docs.clientSecret],
+        ),
       });
     }
     return outcomes.length

@@ -1,21 +1,33 @@
 import { aws, docs, poolUser, remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
+/** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */
+const DEFAULT_TEMP_PASSWORD_DAYS = 7;
+const DAY_MS = 86_400_000;
+
 export const userStatus: Check = {
   id: 'user-status',
   title: 'The user can reset the password in its current state',
   scope: 'core',
   dependsOn: ['user'],
-  codes: ['user-force-change-password', 'user-unconfirmed', 'user-disabled', 'federated-user', 'user-reset-required'],
-  reads: ['cognito-idp:AdminGetUser'],
+  codes: [
+    'user-force-change-password',
+    'temp-password-expired',
+    'user-unconfirmed',
+    'user-disabled',
+    'federated-user',
+    'user-reset-required',
+  ],
+  reads: ['cognito-idp:DescribeUserPool', 'cognito-idp:AdminGetUser'],
   docs: [docs.signingUp, docs.forgotPassword],
   async run(ctx) {
-    const { user: u, attributes } = await ctx.user();
+    const [p, { user: u, attributes }] = await Promise.all([ctx.pool(), ctx.user()]);
     if (!u) return { status: 'skip', message: 'No single user was resolved.' };
     const username = u.Username!;
     const status = u.UserStatus ?? 'UNKNOWN';
     const evidence = { 'AdminGetUser.UserStatus': status, 'AdminGetUser.Enabled': u.Enabled ?? true };
     const medium = attributes.email ? 'EMAIL' : 'SMS';
+    const contact = attributes.email ? 'email' : attributes.phone_number ? 'phone_number' : undefined;
     const outcomes: Outcome[] = [];
     if (u.Enabled === false) {
       outcomes.push({
@@ -60,6 +72,42 @@ export const userStatus: Check = {
           [docs.forgotPassword, docs.signingUp],
         ),
       });
+      // AdminGetUser cannot say when the temporary password was issued: the later of creation and last
+      // modification (a RESEND modifies the user) is the latest it can have been; past that plus the
+      // validity, it has certainly expired.
+      const configured = p.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays;
+      const days = configured ?? DEFAULT_TEMP_PASSWORD_DAYS;
+      const issued = Math.max(u.UserCreateDate?.getTime() ?? 0, u.UserLastModifiedDate?.getTime() ?? 0);
+      const age = ctx.target.now.getTime() - issued;
+      if (issued > 0 && age > days * DAY_MS) {
+        outcomes.push({
+          status: 'fail',
+          code: 'temp-password-expired',
+          message: `User ${username}'s temporary password has expired as well: it was issued ${Math.floor(age / DAY_MS)} days ago at the latest, and the pool's temporary passwords last ${days} days. The user can neither sign in ("Temporary password has expired and must be reset by an administrator.") nor reset it: an administrator must resend the invitation (which issues a new temporary password) or set a password.`,
+          evidence: {
+            'AdminGetUser.UserStatus': status,
+            'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString(),
+            'AdminGetUser.UserLastModifiedDate': u.UserLastModifiedDate?.toISOString(),
+            'DescribeUserPool.UserPool.Policies.PasswordPolicy.TemporaryPasswordValidityDays':
+              configured ?? `(not set: the default of ${DEFAULT_TEMP_PASSWORD_DAYS} days applies)`,
+          },
+          remediation: remediation(
+            'Resend the invitation: it issues a new temporary password and restarts the validity period.',
+            [
+              aws(ctx, [
+                'cognito-idp',
+                'admin-create-user',
+                ...poolUser(ctx, username),
+                '--message-action',
+                'RESEND',
+                '--desired-delivery-mediums',
+                medium,
+              ]),
+            ],
+            [docs.signingUp],
+          ),
+        });
+      }
     } else if (status === 'UNCONFIRMED') {
       outcomes.push({
         status: 'fail',
@@ -67,8 +115,21 @@ export const userStatus: Check = {
         message: `User ${username} signed up but never confirmed (UNCONFIRMED): nothing is verified yet, so ForgotPassword fails with "Cannot reset password for the user as there is no registered/verified email or phone_number".`,
         evidence,
         remediation: remediation(
-          'Have the user confirm the sign-up (ResendConfirmationCode), or confirm it as an administrator once you know who they are:',
-          [aws(ctx, ['cognito-idp', 'admin-confirm-sign-up', ...poolUser(ctx, username)])],
+          `Have the user confirm the sign-up (ResendConfirmationCode; the code is valid 24 hours), or confirm it as an administrator once you know who they are. An admin confirmation verifies nothing${contact ? `: mark the ${contact} verified too, only once ownership is proven` : ''}:`,
+          [
+            aws(ctx, ['cognito-idp', 'admin-confirm-sign-up', ...poolUser(ctx, username)]),
+            ...(contact
+              ? [
+                  aws(ctx, [
+                    'cognito-idp',
+                    'admin-update-user-attributes',
+                    ...poolUser(ctx, username),
+                    '--user-attributes',
+                    `Name=${contact}_verified,Value=true`,
+                  ]),
+                ]
+              : []),
+          ],
           [docs.signingUp],
         ),
       });

@@ -1,68 +1,263 @@
+import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
 import { aws, docs, poolUser, remediation } from './remedy.js';
-import type { Check } from './types.js';
+import type { Check, Outcome } from './types.js';
 
 const VIA: Record<string, string> = {
   username: 'as its username',
-  alias: 'through a sign-in alias (AdminGetUser accepted it)',
+  alias: 'through a sign-in alias or username attribute (AdminGetUser accepted it)',
   sub: 'by its sub',
-  email: 'by searching ListUsers for that e-mail address',
-  phone_number: 'by searching ListUsers for that phone number',
 };
 
 export const user: Check = {
   id: 'user',
-  title: 'The user exists',
+  title: 'The user exists and Cognito finds it by what the app sends',
   scope: 'core',
   dependsOn: ['pool'],
-  codes: ['user-not-found', 'duplicate-accounts-same-contact'],
-  reads: ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
-  docs: [docs.forgotPassword],
+  codes: [
+    'user-not-found',
+    'user-not-migrated',
+    'username-vs-login-identifier',
+    'alias-unverified',
+    'username-case-sensitivity',
+    'duplicate-accounts-same-contact',
+  ],
+  reads: ['cognito-idp:DescribeUserPool', 'cognito-idp:AdminGetUser', 'cognito-idp:ListUsers'],
+  docs: [docs.forgotPassword, docs.userPoolAttributes],
   async run(ctx) {
-    const r = await ctx.user();
-    if (r.user) {
-      return {
-        status: 'pass',
-        message: `"${r.input}" resolves to user ${r.user.Username} ${VIA[r.via]}.`,
-        evidence: { 'AdminGetUser.Username': r.user.Username, resolvedVia: r.via },
-      };
-    }
-    if (r.candidates.length > 1) {
-      return {
-        status: 'fail',
-        code: 'duplicate-accounts-same-contact',
-        message: `"${r.input}" is no username, and ${r.candidates.length} users share it: the app must send the username of the right one.`,
-        evidence: {
-          'ListUsers.Users': r.candidates.map((u) => ({
-            Username: u.Username,
-            UserStatus: u.UserStatus,
-            Enabled: u.Enabled,
-          })),
-        },
-        remediation: remediation('Pick the right account; merge or delete the duplicate.', [], [docs.forgotPassword]),
-      };
-    }
-    const attribute = r.input.includes('@') ? 'email' : r.input.startsWith('+') ? 'phone_number' : undefined;
+    const [p, r] = await Promise.all([ctx.pool(), ctx.user()]);
+    if (!r.user) return notFound(ctx, p, r);
+    const outcomes: Outcome[] = [];
+    if (!r.direct) outcomes.push(identifierProblem(ctx, p, r));
+    if (r.candidates.length > 1) outcomes.push(duplicates(ctx, r));
+    if (outcomes.length) return outcomes;
+    const unsearched = r.searchError
+      ? ` Other users sharing it could not be searched: ${r.searchError.action} failed with ${r.searchError.awsCode}.`
+      : '';
     return {
-      status: 'fail',
-      code: 'user-not-found',
-      message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username, alias${attribute ? `, or ${attribute}` : ''}: ForgotPassword fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
-      evidence: { 'AdminGetUser.error': 'UserNotFoundException', 'ListUsers.Users': [] },
-      remediation: remediation(
-        'Tell the user which account exists, or create it (only after confirming who they are):',
-        [
-          aws(ctx, [
-            'cognito-idp',
-            'admin-create-user',
-            ...poolUser(ctx, r.input),
-            ...(attribute
-              ? ['--user-attributes', `Name=${attribute},Value=${r.input}`, `Name=${attribute}_verified,Value=true`]
-              : []),
-            '--desired-delivery-mediums',
-            attribute === 'phone_number' ? 'SMS' : 'EMAIL',
-          ]),
-        ],
-        [docs.forgotPassword],
-      ),
+      status: 'pass',
+      message: `"${r.input}" resolves to user ${r.user.Username} ${VIA[r.via] ?? ''}.${unsearched}`,
+      evidence: {
+        'AdminGetUser.Username': r.user.Username,
+        resolvedVia: r.via,
+        ...(r.searchError ? { 'ListUsers.error': r.searchError.awsCode } : {}),
+      },
     };
   },
 };
+
+/** The ListUsers line that shows the real username(s) for the input. */
+function listUsersCommand(ctx: Context, r: UserResolution): string[] {
+  if (!r.search) return [];
+  return [
+    aws(ctx, [
+      'cognito-idp',
+      'list-users',
+      '--user-pool-id',
+      ctx.target.userPoolId,
+      '--filter',
+      r.search.filter,
+      '--query',
+      'Users[].[Username,UserStatus,Enabled]',
+      '--output',
+      'text',
+    ]),
+  ];
+}
+
+function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
+  const evidence = {
+    'AdminGetUser.error': 'UserNotFoundException',
+    ...(r.search ? { 'ListUsers.Filter': r.search.filter, 'ListUsers.Users': [] } : {}),
+  };
+  const migration = p.LambdaConfig?.UserMigration;
+  if (migration) {
+    // ForgotPassword on an unknown user invokes the trigger (UserMigration_ForgotPassword): whether
+    // the code goes out depends on what it returns, which only its logs show.
+    const [, , , region, , , name] = migration.split(':');
+    return {
+      status: 'warn',
+      code: 'user-not-migrated',
+      message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}", but the pool has a UserMigration trigger: ForgotPassword asks it (triggerSource UserMigration_ForgotPassword) to supply the user. The code goes out only if the function finds the user in the old directory and returns it with email_verified or phone_number_verified "true"; otherwise UserNotFoundException, UserLambdaValidationException or "Cannot reset password".`,
+      evidence: { ...evidence, 'DescribeUserPool.UserPool.LambdaConfig.UserMigration': migration },
+      remediation: remediation(
+        'Look for this user in the migration function\'s logs; it must return the user with a verified contact attribute (email_verified or phone_number_verified set to "true"):',
+        name && region
+          ? [
+              aws(
+                ctx,
+                [
+                  'logs',
+                  'filter-log-events',
+                  '--log-group-name',
+                  `/aws/lambda/${name}`,
+                  '--filter-pattern',
+                  'UserMigration_ForgotPassword',
+                  '--start-time',
+                  String(ctx.target.now.getTime() - ctx.target.sinceMs),
+                ],
+                region,
+              ),
+            ]
+          : [],
+        [docs.userMigration],
+      ),
+    };
+  }
+  const attribute =
+    r.search?.attribute === 'email' || r.search?.attribute === 'phone_number' ? r.search.attribute : undefined;
+  return {
+    status: 'fail',
+    code: 'user-not-found',
+    message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username, alias${attribute ? `, or ${attribute}` : ''}: ForgotPassword fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
+    evidence,
+    remediation: remediation(
+      'Tell the user which account exists, or create it (only after confirming who they are):',
+      [
+        aws(ctx, [
+          'cognito-idp',
+          'admin-create-user',
+          ...poolUser(ctx, r.input),
+          ...(attribute
+            ? ['--user-attributes', `Name=${attribute},Value=${r.input}`, `Name=${attribute}_verified,Value=true`]
+            : []),
+          '--desired-delivery-mediums',
+          attribute === 'phone_number' ? 'SMS' : 'EMAIL',
+        ]),
+      ],
+      [docs.forgotPassword],
+    ),
+  };
+}
+
+/**
+ * Cognito does not resolve the input, but a search found the user: say why, in the words of the
+ * pool setting that decides it, and what the app must send instead.
+ */
+function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
+  const u = r.user!;
+  const username = u.Username!;
+  const input = r.input;
+  const attribute = r.search?.attribute ?? 'username';
+  const stored = attribute === 'username' ? username : (r.attributes[attribute] ?? '');
+  const aliases = p.AliasAttributes ?? [];
+  const usernameAttributes = p.UsernameAttributes ?? [];
+  const signIn = (usernameAttributes as string[]).includes(attribute) || (aliases as string[]).includes(attribute);
+  const caseSensitive = isCaseSensitive(p);
+  const differsInCase = (a: string) => a !== input && a.toLowerCase() === input.toLowerCase();
+  const search = { 'ListUsers.Filter': r.search?.filter, 'ListUsers.Users': r.candidates.map(summary) };
+  const lookUp = listUsersCommand(ctx, r);
+
+  if (caseSensitive && (differsInCase(username) || (signIn && attribute !== 'sub' && differsInCase(stored)))) {
+    const exact = differsInCase(username) ? username : stored;
+    return {
+      status: 'fail',
+      code: 'username-case-sensitivity',
+      message: `The pool is case-sensitive and the app sent "${input}", but the user is stored as "${exact}" (user ${username}): Cognito does not find "${input}", so ForgotPassword fails with UserNotFoundException (or pretends to succeed under PreventUserExistenceErrors). The app must send "${exact}" exactly, or look the username up first.`,
+      evidence: {
+        'DescribeUserPool.UserPool.UsernameConfiguration.CaseSensitive':
+          p.UsernameConfiguration?.CaseSensitive ?? '(absent: case-sensitive, the API default)',
+        'AdminGetUser.error': 'UserNotFoundException',
+        ...search,
+      },
+      remediation: remediation(
+        `Send "${exact}" (or username ${username}) for this request; in the app, look the username up before ForgotPassword. Case sensitivity cannot be changed on an existing pool (only a new pool with CaseSensitive false, plus a migration). The lookup:`,
+        lookUp,
+        [docs.caseSensitivity],
+      ),
+    };
+  }
+  if ((attribute === 'email' || attribute === 'phone_number') && (aliases as string[]).includes(attribute)) {
+    if (r.attributes[`${attribute}_verified`] !== 'true') {
+      return {
+        status: 'fail',
+        code: 'alias-unverified',
+        message: `"${input}" is the ${attribute} of user ${username} and ${attribute} is a sign-in alias, but ${attribute}_verified is not "true": an alias works only once verified, so Cognito does not find the user by it and ForgotPassword fails with UserNotFoundException (or pretends to succeed). Use the username ${username} for this request.`,
+        evidence: {
+          'DescribeUserPool.UserPool.AliasAttributes': aliases,
+          [`AdminGetUser.UserAttributes.${attribute}_verified`]: r.attributes[`${attribute}_verified`] ?? null,
+          'AdminGetUser.error': 'UserNotFoundException',
+          ...search,
+        },
+        remediation: remediation(
+          `Have the app send username ${username}. Once you have confirmed out of band that the user owns ${input}, mark it verified (then the alias works, and codes can go there):`,
+          [
+            aws(ctx, [
+              'cognito-idp',
+              'admin-update-user-attributes',
+              ...poolUser(ctx, username),
+              '--user-attributes',
+              `Name=${attribute}_verified,Value=true`,
+            ]),
+          ],
+          [docs.signingUp],
+        ),
+      };
+    }
+  }
+  const what = attribute === 'sub' ? 'sub' : attribute === 'phone_number' ? 'phone number' : 'e-mail address';
+  return {
+    status: 'fail',
+    code: 'username-vs-login-identifier',
+    message: `The app sent "${input}", the ${what} of user ${username}, but ${attribute} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)}): Cognito does not find the user by it, and ForgotPassword fails with UserNotFoundException (or pretends to succeed). The app must send Username "${username}".`,
+    evidence: {
+      'DescribeUserPool.UserPool.UsernameAttributes': usernameAttributes,
+      'DescribeUserPool.UserPool.AliasAttributes': aliases,
+      'AdminGetUser.error': 'UserNotFoundException',
+      ...search,
+    },
+    remediation: remediation(
+      `Call ForgotPassword with Username "${username}"; when users type their ${what}, look the username up server-side first (aliases and username attributes are fixed at pool creation). The lookup:`,
+      lookUp,
+      [docs.userPoolAttributes],
+    ),
+  };
+}
+
+function duplicates(ctx: Context, r: UserResolution): Outcome {
+  const attribute = r.search?.attribute ?? 'email';
+  const target = r.direct ? r.user!.Username! : undefined;
+  const names = r.candidates.map((u) => u.Username).join(', ');
+  const others = r.candidates.filter((u) => u.Username !== r.user?.Username);
+  const verified = r.candidates.filter((u) => attributesOf(u.Attributes)[`${attribute}_verified`] === 'true');
+  const which = !verified.length
+    ? `none has ${attribute} verified`
+    : verified.some((u) => u.Username === r.user?.Username)
+      ? `it has ${attribute} verified`
+      : `only ${verified.map((u) => u.Username).join(', ')} has ${attribute} verified`;
+  return {
+    status: 'warn',
+    code: 'duplicate-accounts-same-contact',
+    message: target
+      ? `${r.candidates.length} users share "${r.input}" (${names}). Cognito resolves it to ${target}, so the code goes to that account${others.length ? `, not to ${others.map((u) => u.Username).join(', ')}` : ''} (${which}): if the user means another one, that account gets no code.`
+      : `${r.candidates.length} users share "${r.input}" (${names}), and Cognito resolves it to none of them. The code goes to the account whose username the app sends; diagnosed here: ${r.user?.Username} (${which}).`,
+    evidence: {
+      'ListUsers.Filter': r.search?.filter,
+      'ListUsers.Users': r.candidates.map(summary),
+      'AdminGetUser.Username': target ?? null,
+    },
+    remediation: remediation(
+      'Find out which account the user means and send its username; merge or delete the duplicate (after checking which one holds their data):',
+      listUsersCommand(ctx, r),
+      [docs.forgotPassword],
+    ),
+  };
+}
+
+/** What a person needs to tell users apart: username, state, and the verified flags. */
+function summary(u: UserType) {
+  const a = attributesOf(u.Attributes);
+  return {
+    Username: u.Username,
+    UserStatus: u.UserStatus,
+    Enabled: u.Enabled,
+    email: a.email ?? null,
+    email_verified: a.email_verified ?? null,
+    phone_number: a.phone_number ?? null,
+    phone_number_verified: a.phone_number_verified ?? null,
+  };
+}
+
+function list(values: readonly string[]): string {
+  return values.length ? values.join(', ') : 'none';
+}

@@ -3,6 +3,7 @@ import type {
   AuthEventType,
   LogConfigurationType,
   UserPoolClientType,
+  UserImportJobType,
   UserPoolType,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -81,6 +82,15 @@ export class CognitoFacts {
       { UserPoolId: this.userPoolId, Username: username, MaxResults: AUTH_EVENTS_PAGE },
     );
     return (out.AuthEvents ?? []).sort((a, b) => (b.CreationDate?.getTime() ?? 0) - (a.CreationDate?.getTime() ?? 0));
+  }
+
+  /** The pool's user import jobs (one page of up to 60): where RESET_REQUIRED users came from. */
+  async userImportJobs(): Promise<UserImportJobType[]> {
+    const out = await this.aws.call('cognito-idp:ListUserImportJobs', this.region, (m) => m.ListUserImportJobsCommand, {
+      UserPoolId: this.userPoolId,
+      MaxResults: 60,
+    });
+    return out.UserImportJobs ?? [];
   }
 }
 

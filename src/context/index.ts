@@ -1,5 +1,6 @@
-import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AdminGetUserCommandOutput, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
+import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import { CloudTrailFacts } from './cloudtrail.js';
 import { parseSesIdentityArn } from '../domain/ses.js';
@@ -27,17 +28,34 @@ export interface Target {
   now: Date;
 }
 
-export type ResolvedVia = 'username' | 'alias' | 'sub' | 'email' | 'phone_number' | 'none';
+/**
+ * How the user was found: by Cognito itself (AdminGetUser: `username`, `alias`, `sub`) or, when Cognito
+ * does not resolve the input, by a ListUsers search (`email`, `phone_number`, `sub-search`, or
+ * `username-case`: the input in lower case on a case-sensitive pool).
+ */
+export type ResolvedVia =
+  'username' | 'alias' | 'sub' | 'email' | 'phone_number' | 'sub-search' | 'username-case' | 'none';
+
+/** A ListUsers search made for the input, and the attribute it searched. */
+export interface UserSearch {
+  attribute: 'email' | 'phone_number' | 'sub' | 'username';
+  filter: string;
+}
 
 export interface UserResolution {
   input: string;
   /** How Cognito (AdminGetUser) or, failing that, a ListUsers search found the user. */
   via: ResolvedVia;
-  /** The full AdminGetUser record of the resolved user; undefined when nobody or several matched. */
+  /** True when AdminGetUser resolves the input itself: ForgotPassword with this input finds this user. */
+  direct: boolean;
+  /** The full AdminGetUser record of the resolved user; undefined when nobody matched. */
   user?: AdminGetUserCommandOutput;
   attributes: Record<string, string>;
-  /** Users ListUsers found by the input's e-mail, phone number or sub (when it searched). */
+  /** Users the ListUsers search found (when it searched). */
   candidates: UserType[];
+  search?: UserSearch;
+  /** The search failed (e.g. no cognito-idp:ListUsers) although AdminGetUser found the user. */
+  searchError?: AwsCallError;
 }
 
 /**
@@ -91,28 +109,48 @@ export class Context {
     return (await this.pool()).Arn?.split(':')[4];
   }
 
-  /** Resolve the input the way Cognito does, then by searching the contact attributes. */
+  /**
+   * Resolve the input the way Cognito does (AdminGetUser: username, verified alias or username
+   * attribute, sub) and, concurrently, search ListUsers for what the input could also be, so
+   * duplicates and near misses show without another round trip. When only the search finds the
+   * user, that user is diagnosed anyway (one more AdminGetUser, for its MFA settings).
+   */
   user(): Promise<UserResolution> {
     return this.once('user', async () => {
       const input = this.target.input;
-      const direct = await this.cognito.adminGetUser(input);
-      if (direct) return resolved(input, viaOf(input, direct), direct, []);
-      const candidates = await this.searchByContact(input);
-      if (candidates.length !== 1) return { input, via: 'none', attributes: {}, candidates };
-      const user = await this.cognito.adminGetUser(candidates[0]!.Username!);
-      const via = searchAttribute(input);
-      return user ? resolved(input, via, user, candidates) : { input, via: 'none', attributes: {}, candidates };
+      const search = searchFor(input, await this.pool());
+      const [direct, searched] = await Promise.all([
+        this.cognito.adminGetUser(input),
+        search
+          ? this.cognito.listUsers(search.filter).then(
+              (users) => ({ users }),
+              (error: unknown) => ({ users: [], error }),
+            )
+          : { users: [] },
+      ]);
+      const candidates = searched.users;
+      const base = { input, candidates, ...(search ? { search } : {}) };
+      if (direct) {
+        // The search only adds context (duplicates) to a user Cognito resolves: its failure is not fatal.
+        const error = 'error' in searched && searched.error instanceof AwsCallError ? searched.error : undefined;
+        if ('error' in searched && !error) throw searched.error;
+        return {
+          ...base,
+          ...found(direct),
+          via: viaOf(input, direct),
+          direct: true,
+          ...(error ? { searchError: error } : {}),
+        };
+      }
+      if ('error' in searched) throw searched.error;
+      const pick = search && pickCandidate(candidates, search.attribute);
+      const user = pick?.Username ? await this.cognito.adminGetUser(pick.Username) : undefined;
+      if (!user || !search) return { ...base, via: 'none', direct: false, attributes: {} };
+      return { ...base, ...found(user), via: SEARCH_VIA[search.attribute], direct: false };
     });
   }
 
-  /** ListUsers by whichever of email, phone_number and sub the input could be. */
-  private async searchByContact(input: string): Promise<UserType[]> {
-    const attribute = searchAttribute(input);
-    if (attribute === 'none') return [];
-    return this.cognito.listUsers(filterFor(attribute, input));
-  }
-
-  /** Where the code goes for the resolved user, or undefined when there is no single user. */
+  /** Where the code goes for the resolved user, or undefined when there is no user. */
   channel(): Promise<ChannelPrediction | undefined> {
     return this.once('channel', async () => {
       const [pool, resolution] = await Promise.all([this.pool(), this.user()]);
@@ -143,21 +181,29 @@ export class Context {
   }
 }
 
-function resolved(
-  input: string,
-  via: ResolvedVia,
-  user: AdminGetUserCommandOutput,
-  candidates: UserType[],
-): UserResolution {
-  const attributes = Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name!, a.Value ?? '']));
-  return { input, via, user, attributes, candidates };
+function found(user: AdminGetUserCommandOutput) {
+  return { user, attributes: attributesOf(user.UserAttributes) };
+}
+
+/** `[{Name, Value}]` as a record by name. */
+export function attributesOf(list: readonly { Name?: string; Value?: string }[] | undefined): Record<string, string> {
+  return Object.fromEntries((list ?? []).map((a) => [a.Name!, a.Value ?? '']));
 }
 
 function viaOf(input: string, user: AdminGetUserCommandOutput): ResolvedVia {
   if (user.Username === input) return 'username';
   const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
-  return sub === input ? 'sub' : 'alias';
+  if (sub === input) return 'sub';
+  // A case-insensitive pool resolves the username in any case.
+  return user.Username?.toLowerCase() === input.toLowerCase() ? 'username' : 'alias';
 }
+
+const SEARCH_VIA: Record<UserSearch['attribute'], ResolvedVia> = {
+  email: 'email',
+  phone_number: 'phone_number',
+  sub: 'sub-search',
+  username: 'username-case',
+};
 
 export function searchAttribute(input: string): 'email' | 'phone_number' | 'sub' | 'none' {
   if (input.includes('@')) return 'email';
@@ -166,10 +212,50 @@ export function searchAttribute(input: string): 'email' | 'phone_number' | 'sub'
   return 'none';
 }
 
-/** MFA methods in force for the user; none when the pool has MFA off. */
+/**
+ * The ListUsers search for an input: by e-mail, phone number or sub when it looks like one. On a
+ * case-sensitive pool a username with capitals is also looked up in lower case (ListUsers matches
+ * `username` case-sensitively, so that is the one variant a search can find).
+ */
+export function searchFor(input: string, pool: UserPoolType): UserSearch | undefined {
+  const attribute = searchAttribute(input);
+  if (attribute !== 'none') return { attribute, filter: filterFor(attribute, input) };
+  if (isCaseSensitive(pool) && input !== input.toLowerCase()) {
+    return { attribute: 'username', filter: filterFor('username', input.toLowerCase()) };
+  }
+  return undefined;
+}
+
+/** `UsernameConfiguration` absent (the API default, and every older pool) means case-sensitive. */
+export function isCaseSensitive(pool: UserPoolType): boolean {
+  return pool.UsernameConfiguration?.CaseSensitive !== false;
+}
+
+/**
+ * Of several users sharing the searched value, the one to diagnose: the one with that value verified,
+ * then a confirmed one, then an enabled one; otherwise ListUsers' order.
+ */
+export function pickCandidate(
+  candidates: readonly UserType[],
+  attribute: UserSearch['attribute'],
+): UserType | undefined {
+  const score = (u: UserType) =>
+    (attribute !== 'username' && attribute !== 'sub' && attributesOf(u.Attributes)[`${attribute}_verified`] === 'true'
+      ? 4
+      : 0) +
+    (u.UserStatus === 'CONFIRMED' ? 2 : 0) +
+    (u.Enabled !== false ? 1 : 0);
+  return [...candidates].sort((x, y) => score(y) - score(x))[0];
+}
+
+/**
+ * MFA methods in force for the user; none when the pool has MFA off. `UserMFASettingList` and
+ * `PreferredMfaSetting` name the current factors; the legacy `MFAOptions` can still carry SMS.
+ */
 export function activeMfa(user: AdminGetUserCommandOutput, poolMfa: string | undefined): string[] {
   if (poolMfa === 'OFF') return [];
   const methods = new Set(user.UserMFASettingList ?? []);
+  if (user.PreferredMfaSetting) methods.add(user.PreferredMfaSetting);
   if (user.MFAOptions?.some((o) => o.DeliveryMedium === 'SMS')) methods.add('SMS_MFA');
   return [...methods];
 }

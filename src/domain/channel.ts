@@ -17,12 +17,16 @@ export interface ChannelFacts {
   mfa: readonly string[];
 }
 
+export type DisqualifyingMfa = 'SMS_MFA' | 'EMAIL_OTP';
+
 export interface MechanismVerdict {
   name: string;
   priority: number;
   qualifies: boolean;
   /** Why it does or does not qualify, in words for the report. */
   reason: string;
+  /** Set when the attribute is verified but an MFA factor rules it out for recovery. */
+  disqualifiedBy?: DisqualifyingMfa;
 }
 
 export interface ChannelPrediction {
@@ -32,6 +36,7 @@ export interface ChannelPrediction {
   destination?: string;
   /** `legacy` when the pool has no AccountRecoverySetting (verified phone first, then e-mail). */
   rule: 'recovery-setting' | 'legacy' | 'admin-only';
+  /** Every mechanism in priority order, judged for this user. */
   mechanisms: MechanismVerdict[];
 }
 
@@ -73,9 +78,14 @@ function judge(m: RecoveryMechanism, facts: ChannelFacts, legacy: boolean): Mech
     return verdict(m, false, `${attribute}_verified is not "true"`);
   // With an AccountRecoverySetting, an MFA factor cannot also be the recovery channel; the legacy
   // rule predates that and still uses the phone.
-  if (!legacy && isEmail && facts.mfa.includes('EMAIL_OTP'))
-    return verdict(m, false, 'e-mail MFA (EMAIL_OTP) is active for the user');
-  if (!legacy && !isEmail && facts.mfa.includes('SMS_MFA')) return verdict(m, false, 'SMS MFA is active for the user');
+  const factor: DisqualifyingMfa = isEmail ? 'EMAIL_OTP' : 'SMS_MFA';
+  if (!legacy && facts.mfa.includes(factor)) {
+    const what = isEmail ? 'e-mail MFA (EMAIL_OTP)' : 'SMS MFA (SMS_MFA)';
+    return {
+      ...verdict(m, false, `${attribute} is verified, but ${what} is active for the user`),
+      disqualifiedBy: factor,
+    };
+  }
   return verdict(m, true, `${attribute} is verified`);
 }
 

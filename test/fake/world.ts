@@ -28,6 +28,8 @@ export interface PoolWorld {
   users?: Record<string, UserWorld>;
   /** GetLogDeliveryConfiguration's LogConfigurations; none when absent. */
   logDelivery?: Record<string, unknown>[];
+  /** ListUserImportJobs' UserImportJobs, as AWS returns them (dates may be relative). */
+  importJobs?: Record<string, unknown>[];
   [extra: string]: unknown;
 }
 

@@ -27,6 +27,7 @@ const target: Target = {
 const resolution = {
   input: 'jane@example.com',
   via: 'alias',
+  direct: true,
   user: { Username: 'jane', $metadata: {} },
   attributes: {},
   candidates: [],

@@ -23,23 +23,28 @@ export function attributesOf(poolId: string, username: string, user: UserWorld):
   return { sub: subFor(poolId, username), ...user.attributes };
 }
 
-/** Find a user the way AdminGetUser does: username, then a verified alias or username attribute, then sub. */
+/**
+ * Find a user the way AdminGetUser does: username, then a username attribute (verified or not: it is
+ * the sign-in name), then a verified alias, then sub. Case follows UsernameConfiguration for the
+ * username and e-mail; phone numbers match exactly.
+ */
 export function findUser(pool: PoolWorld, poolId: string, name: string): [string, UserWorld] | undefined {
   const users = Object.entries(pool.users ?? {});
   const same = (a: string, b: string) => (caseSensitive(pool) ? a === b : a.toLowerCase() === b.toLowerCase());
   const byName = users.find(([username]) => same(username, name));
   if (byName) return byName;
-  const aliases = [
-    ...((pool.pool.AliasAttributes as string[] | undefined) ?? []),
-    ...((pool.pool.UsernameAttributes as string[] | undefined) ?? []),
+  const usernameAttributes = (pool.pool.UsernameAttributes as string[] | undefined) ?? [];
+  const aliases = (pool.pool.AliasAttributes as string[] | undefined) ?? [];
+  const lookups = [
+    ...usernameAttributes.map((attribute) => ({ attribute, needsVerified: false })),
+    ...aliases.map((attribute) => ({ attribute, needsVerified: attribute !== 'preferred_username' })),
   ];
-  for (const alias of aliases) {
+  for (const { attribute, needsVerified } of lookups) {
     const found = users.find(([username, u]) => {
       const attrs = attributesOf(poolId, username, u);
-      const value = attrs[alias];
-      const matches =
-        value !== undefined && (alias === 'email' ? value.toLowerCase() === name.toLowerCase() : value === name);
-      return matches && (alias === 'preferred_username' || attrs[`${alias}_verified`] === 'true');
+      const value = attrs[attribute];
+      const matches = value !== undefined && (attribute === 'phone_number' ? value === name : same(value, name));
+      return matches && (!needsVerified || attrs[`${attribute}_verified`] === 'true');
     });
     if (found) return found;
   }
@@ -135,7 +140,10 @@ export const cognito: ServiceDef = {
                   : 'Enabled'
                 : attrs[filter.attribute];
         if (value === undefined) return false;
-        return filter.prefix ? value.startsWith(filter.value) : value === filter.value;
+        // The API reference marks `username` and `status` case-sensitive; other values match in any case.
+        const exact = filter.attribute === 'username' || filter.attribute === 'status';
+        const [have, want] = exact ? [value, filter.value] : [value.toLowerCase(), filter.value.toLowerCase()];
+        return filter.prefix ? have.startsWith(want) : have === want;
       });
       const start = Number(input.PaginationToken ?? 0);
       const limit = input.Limit ?? LIST_LIMIT;
@@ -175,6 +183,15 @@ export const cognito: ServiceDef = {
         AuthEvents: events.slice(start, start + max),
         ...(start + max < events.length ? { NextToken: String(start + max) } : {}),
       };
+    },
+
+    ListUserImportJobs(input: { UserPoolId: string; MaxResults: number; PaginationToken?: string }, req) {
+      const pool = poolOf(req, input.UserPoolId);
+      if (!(input.MaxResults >= 1 && input.MaxResults <= 60)) {
+        throw new AwsFault('InvalidParameterException', 'MaxResults must be between 1 and 60.');
+      }
+      const jobs = (pool.importJobs ?? []).slice(0, input.MaxResults);
+      return { UserImportJobs: jobs.map((j) => withDates({ UserPoolId: input.UserPoolId, ...j }, req.now)) };
     },
 
     // Writes, used by --fix. They change the world, so a re-run sees the result.
