@@ -4,8 +4,17 @@ import { checks } from './checks/index.js';
 import { renderChecks } from './render/checks.js';
 import { ExitCode } from './exit-codes.js';
 import { diagnose } from './main.js';
-import { decideColor, outputFormat, resolveDiagnoseOptions, UsageError, type RawDiagnoseOptions } from './options.js';
+import { autoConfirm } from './fixes/apply.js';
+import {
+  decideColor,
+  fixConfirmation,
+  outputFormat,
+  resolveDiagnoseOptions,
+  UsageError,
+  type RawDiagnoseOptions,
+} from './options.js';
 import { createStyle } from './render/style.js';
+import { createPrompter, Interrupted, type Prompter } from './ui/prompt.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -14,7 +23,7 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0    no check failed: Cognito should be able to deliver the code
   1    at least one check failed (or warned, with --strict)
-  2    usage error
+  2    usage error (also: --fix with no terminal to confirm on and no --yes)
   3    inconclusive: a check that matters could not run (access denied, throttled, network)
   4    AWS setup: no credentials, expired SSO token, pool not found or not readable
   130  interrupted`;
@@ -23,7 +32,9 @@ const EXAMPLES = `
 Examples:
   $ cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123
   $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json
-  $ cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact`;
+  $ cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --dry-run
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --fix --yes --json`;
 
 /** Set once, by the command that ran: the process exit code (SPEC §3). */
 let exitCode: number = ExitCode.OK;
@@ -81,6 +92,9 @@ function buildProgram(): Command {
     .option('--no-color', 'colour off')
     .option('-q, --quiet', 'print the verdict only')
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .option('--fix', 'apply the fixes cognito-doctor can make, asking before each step, then check again')
+    .option('--dry-run', 'show the fixes --fix would apply; change nothing')
+    .option('-y, --yes', 'confirm every --fix step without asking (scripts)')
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';
@@ -89,16 +103,30 @@ function buildProgram(): Command {
         raw,
         checks.map((c) => c.id),
       );
+      // Refuse before any AWS request when nobody can confirm a change (SPEC §7).
+      const confirmation = fixConfirmation(
+        options,
+        { stdinIsTTY: process.stdin.isTTY === true, stderrIsTTY: process.stderr.isTTY === true },
+        process.env,
+      );
       if (options.profile) process.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
       const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
-      const { report, output } = await diagnose(options, {
-        stderr: process.stderr,
-        env: process.env,
-        style,
-        version: VERSION,
-      });
-      process.stdout.write(output);
-      exitCode = report.exitCode;
+      let prompter: Prompter | undefined;
+      if (confirmation === 'prompt') prompter = createPrompter(process.stdin, process.stderr);
+      try {
+        const operator = confirmation === 'auto' ? autoConfirm(process.stderr) : prompter;
+        const { report, output } = await diagnose(options, {
+          stderr: process.stderr,
+          env: process.env,
+          style,
+          version: VERSION,
+          ...(operator ? { operator } : {}),
+        });
+        process.stdout.write(output);
+        exitCode = report.exitCode;
+      } finally {
+        prompter?.close();
+      }
     });
 
   program
@@ -127,7 +155,10 @@ async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof CommanderError) {
+    if (err instanceof Interrupted) {
+      process.stderr.write('\ncognito-doctor: interrupted\n');
+      exitCode = ExitCode.INTERRUPTED;
+    } else if (err instanceof CommanderError) {
       // --help and --version end the parse with exit code 0; everything else is a usage error.
       if (err.exitCode === 0) exitCode = ExitCode.OK;
       else fail(err, ExitCode.USAGE);

@@ -1,7 +1,11 @@
 import { AwsCaller, type CallRecord } from './aws/caller.js';
 import { checks } from './checks/index.js';
-import type { Check } from './checks/types.js';
-import { Context } from './context/index.js';
+import type { Check, Finding } from './checks/types.js';
+import { Context, type UserResolution } from './context/index.js';
+import type { ChannelPrediction } from './domain/channel.js';
+import { applyFixes, explainRemaining } from './fixes/apply.js';
+import { fixRecord, planFixes } from './fixes/plan.js';
+import type { FixRecord, Operator } from './fixes/types.js';
 import type { DiagnoseOptions } from './options.js';
 import { redactReport } from './redact.js';
 import { renderReport } from './render/index.js';
@@ -11,11 +15,13 @@ import { runChecks } from './runner.js';
 import { createProgress } from './ui/progress.js';
 
 export interface Io {
-  /** Diagnostics for people: progress, --verbose call lines. Never the report. */
+  /** Diagnostics for people: progress, --verbose call lines, the steps of --fix. Never the report. */
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   style: Style;
   version: string;
+  /** Confirms the steps of --fix (a prompt, or --yes); required with options.fix. */
+  operator?: Operator;
 }
 
 export interface Diagnosis {
@@ -25,13 +31,87 @@ export interface Diagnosis {
   calls: CallRecord[];
 }
 
-/** The forgot-password command from options to rendered report; no process.* in here. */
+/** One pass of the checklist on its own caller and context, so nothing is served from another pass. */
+interface Pass {
+  aws: AwsCaller;
+  ctx: Context;
+  findings: Finding[];
+  resolution: UserResolution | undefined;
+  prediction: ChannelPrediction | undefined;
+}
+
+/**
+ * The forgot-password command from options to rendered report; no process.* in here. With
+ * --dry-run the report carries the plan; with --fix the steps are confirmed and applied, the
+ * whole checklist runs again on fresh data, and the report is of the state after.
+ */
 export async function diagnose(
   options: DiagnoseOptions,
   io: Io,
   checklist: readonly Check[] = checks,
 ): Promise<Diagnosis> {
   const started = performance.now();
+  const passes: Pass[] = [];
+  try {
+    const first = await examine(options, io, checklist);
+    passes.push(first);
+    const plan = await planFixes(first.findings, first.ctx);
+    let final = first;
+    let fixes: FixRecord[] | undefined;
+    if (options.dryRun) {
+      fixes = plan.map((step) =>
+        fixRecord(
+          step,
+          'planned',
+          step.alternative &&
+            `At a terminal, declining this offers instead: ${step.alternative.summary} (${step.alternative.command}).`,
+        ),
+      );
+    } else if (options.fix) {
+      if (!io.operator) throw new Error('--fix needs an operator to confirm its steps');
+      if (!plan.length) io.stderr.write('cognito-doctor: nothing found that --fix can change.\n');
+      else {
+        const t = first.ctx.target;
+        io.stderr.write(
+          io.style.bold(
+            `cognito-doctor can make ${plan.length} change${plan.length > 1 ? 's' : ''} to pool ${t.userPoolId} (${t.region}):\n`,
+          ),
+        );
+        fixes = await applyFixes(plan, { aws: first.aws, operator: io.operator }, { out: io.stderr, style: io.style });
+        if (fixes.some((f) => f.status === 'applied' || f.status === 'failed')) {
+          io.stderr.write('\nChecking again on fresh data…\n');
+          final = await examine(options, io, checklist);
+          passes.push(final);
+          fixes = explainRemaining(fixes, plan, final.findings);
+        }
+      }
+      fixes ??= [];
+    }
+    let report = buildReport({
+      version: io.version,
+      target: final.ctx.target,
+      checks: checklist,
+      findings: final.findings,
+      resolution: final.resolution,
+      prediction: final.prediction,
+      strict: options.strict,
+      durationMs: Math.round(performance.now() - started),
+      ...(fixes ? { fixes } : {}),
+      ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
+    });
+    if (options.redact) report = redactReport(report, final.resolution);
+    const fixable = options.dryRun || options.fix ? 0 : plan.length;
+    return {
+      report,
+      output: renderReport(report, { ...options, fixable }, io.style),
+      calls: passes.flatMap((p) => p.aws.calls),
+    };
+  } finally {
+    for (const p of passes) p.aws.destroy();
+  }
+}
+
+async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Check[]): Promise<Pass> {
   const aws = new AwsCaller(
     options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
     options.verbose ? (c) => io.stderr.write(callLine(c, io.style)) : undefined,
@@ -55,26 +135,17 @@ export async function diagnose(
     const userChecked = findings.some((f) => f.check === 'user' && f.status !== 'skip' && f.status !== 'error');
     const resolution = userChecked ? await ctx.user() : undefined;
     const prediction = resolution?.user ? await ctx.channel() : undefined;
-    let report = buildReport({
-      version: io.version,
-      target: ctx.target,
-      checks: checklist,
-      findings,
-      resolution,
-      prediction,
-      strict: options.strict,
-      durationMs: Math.round(performance.now() - started),
-    });
-    if (options.redact) report = redactReport(report, resolution);
-    return { report, output: renderReport(report, options, io.style), calls: aws.calls };
+    return { aws, ctx, findings, resolution, prediction };
+  } catch (err) {
+    aws.destroy();
+    throw err;
   } finally {
     progress.stop();
-    aws.destroy();
   }
 }
 
 function callLine(c: CallRecord, style: Style): string {
   const outcome = c.outcome === 'ok' ? style.green('ok') : style.yellow(c.outcome);
   const retries = c.attempts > 1 ? ` (${c.attempts} attempts)` : '';
-  return `${style.dim('aws')} ${c.action} ${c.region} ${c.ms} ms ${outcome}${retries}\n`;
+  return `${style.dim(c.write ? 'aws write' : 'aws')} ${c.action} ${c.region} ${c.ms} ms ${outcome}${retries}\n`;
 }

@@ -23,6 +23,9 @@ export interface RawDiagnoseOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  fix?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
 }
 
 export interface DiagnoseOptions {
@@ -40,6 +43,12 @@ export interface DiagnoseOptions {
   sinceMs: number;
   quiet: boolean;
   verbose: boolean;
+  /** Apply the fixes cognito-doctor can make (SPEC §7); never together with dryRun. */
+  fix: boolean;
+  /** Show the fixes --fix would apply; change nothing. */
+  dryRun: boolean;
+  /** Confirm every --fix step without asking. */
+  yes: boolean;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
@@ -101,6 +110,9 @@ export function resolveDiagnoseOptions(
   if (raw.endpointUrl && !/^https?:\/\/[^\s/]+/.test(raw.endpointUrl)) {
     throw new UsageError(`--endpoint-url "${raw.endpointUrl}" is not an http(s) URL.`);
   }
+  if (raw.yes && !raw.fix && !raw.dryRun) {
+    throw new UsageError('--yes confirms the steps of --fix: add --fix (or --dry-run to only see them).');
+  }
   if (raw.clientId !== undefined && !/^[\w+]+$/.test(raw.clientId)) {
     throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
   }
@@ -119,7 +131,28 @@ export function resolveDiagnoseOptions(
     sinceMs: parseDuration(raw.since ?? '24h'),
     quiet: raw.quiet ?? false,
     verbose: raw.verbose ?? false,
+    // --dry-run wins: asking for a preview never changes anything.
+    fix: (raw.fix ?? false) && !raw.dryRun,
+    dryRun: raw.dryRun ?? false,
+    yes: raw.yes ?? false,
   };
+}
+
+/**
+ * Who confirms the steps of --fix (SPEC §7): `--yes`, or a person when stdin and stderr are
+ * terminals outside CI; otherwise nothing may be changed, which is a usage error.
+ */
+export function fixConfirmation(
+  options: Pick<DiagnoseOptions, 'fix' | 'yes'>,
+  terminal: { stdinIsTTY: boolean; stderrIsTTY: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): 'none' | 'auto' | 'prompt' {
+  if (!options.fix) return 'none';
+  if (options.yes) return 'auto';
+  if (terminal.stdinIsTTY && terminal.stderrIsTTY && !env.CI) return 'prompt';
+  throw new UsageError(
+    '--fix changes AWS resources and there is no terminal to confirm each step on: re-run with --yes (or use --dry-run to see the plan).',
+  );
 }
 
 /** SPEC §2: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */

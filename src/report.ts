@@ -2,6 +2,7 @@ import type { Check, Finding, Status } from './checks/types.js';
 import type { Target, UserResolution } from './context/index.js';
 import { maskDestination, type ChannelPrediction } from './domain/channel.js';
 import { exitCodeFor } from './exit-codes.js';
+import type { FixRecord } from './fixes/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -30,6 +31,10 @@ export interface Report {
   verdict: Verdict;
   findings: Finding[];
   counts: Record<Status, number>;
+  /** With --dry-run or --fix: each step planned or taken (SPEC §7). */
+  fixes?: FixRecord[];
+  /** With --dry-run (true) or --fix (false): whether the fixes were only planned. */
+  dryRun?: boolean;
   exitCode: number;
   durationMs: number;
 }
@@ -43,6 +48,8 @@ export interface ReportInput {
   prediction: ChannelPrediction | undefined;
   strict: boolean;
   durationMs: number;
+  fixes?: FixRecord[];
+  dryRun?: boolean;
 }
 
 const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
@@ -73,6 +80,8 @@ export function buildReport(input: ReportInput): Report {
     verdict,
     findings,
     counts,
+    ...(input.fixes ? { fixes: input.fixes } : {}),
+    ...(input.dryRun !== undefined ? { dryRun: input.dryRun } : {}),
     exitCode: exitCodeFor(findings, status, input.strict),
     durationMs: input.durationMs,
   };

@@ -14,6 +14,8 @@ export interface CallRecord {
   ms: number;
   outcome: string;
   attempts: number;
+  /** A request that changes the account (--fix); absent for reads. */
+  write?: true;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SDK command classes carry wide generics */
@@ -67,11 +69,32 @@ export class AwsCaller {
     return pending as Promise<OutputOf<C>>;
   }
 
-  private async send(action: IamAction, region: string, build: (sdk: unknown) => unknown) {
+  /**
+   * Send a request that changes the account (--fix). Never memoised: each call is sent, in order,
+   * and logged as a write; reads made before it are not refreshed (a re-run uses a new caller).
+   */
+  write<S extends ServiceName, C extends CommandClass>(
+    action: `${S}:${string}`,
+    region: string,
+    command: (sdk: SdkModule<S>) => C,
+    input: InputOf<C>,
+  ): Promise<OutputOf<C>> {
+    const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
+    return this.send(action, region, build, true) as Promise<OutputOf<C>>;
+  }
+
+  private async send(action: IamAction, region: string, build: (sdk: unknown) => unknown, write = false) {
     const service = action.slice(0, action.indexOf(':')) as ServiceName;
     const started = performance.now();
     const record = (outcome: string, attempts: number) => {
-      const entry = { action, region, ms: Math.round(performance.now() - started), outcome, attempts };
+      const entry: CallRecord = {
+        action,
+        region,
+        ms: Math.round(performance.now() - started),
+        outcome,
+        attempts,
+        ...(write ? { write: true as const } : {}),
+      };
       this.calls.push(entry);
       this.onCall?.(entry);
     };

@@ -7,7 +7,7 @@ import type { Style } from './style.js';
 
 export function renderReport(
   report: Report,
-  options: { output: OutputFormat; quiet: boolean; verbose: boolean },
+  options: { output: OutputFormat; quiet: boolean; verbose: boolean; fixable?: number },
   style: Style,
 ): string {
   switch (options.output) {
@@ -16,6 +16,11 @@ export function renderReport(
     case 'markdown':
       return renderMarkdown(report);
     default:
-      return renderPretty(report, { style, quiet: options.quiet, verbose: options.verbose });
+      return renderPretty(report, {
+        style,
+        quiet: options.quiet,
+        verbose: options.verbose,
+        fixable: options.fixable ?? 0,
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding, Status } from '../checks/types.js';
+import type { FixRecord } from '../fixes/types.js';
 import type { Report } from '../report.js';
 
 const WORD: Record<Status, string> = {
@@ -29,6 +30,23 @@ function section(f: Finding): string[] {
   return lines;
 }
 
+function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
+  const lines = [
+    dryRun
+      ? '### Fixes (dry run: nothing was changed)'
+      : fixes.some((f) => f.status === 'applied' || f.status === 'failed')
+        ? '### Fixes by cognito-doctor (the checklist above ran again after them)'
+        : '### Fixes by cognito-doctor (nothing was changed)',
+    '',
+  ];
+  if (!fixes.length) return [...lines, 'Nothing here can be fixed by cognito-doctor itself.', ''];
+  lines.push('| status | cause | step |', '|---|---|---|');
+  for (const f of fixes) {
+    lines.push(`| ${f.status} | ${f.code} | ${cell(f.summary)}${f.message ? ` (${cell(f.message)})` : ''} |`);
+  }
+  return [...lines, '', '```sh', ...fixes.map((f) => f.command), '```', ''];
+}
+
 export function renderMarkdown(report: Report): string {
   const t = report.target;
   const v = report.verdict;
@@ -52,6 +70,7 @@ export function renderMarkdown(report: Report): string {
     '',
     ...notable.flatMap(section),
   ];
+  if (report.fixes) lines.push(...fixesSection(report.fixes, report.dryRun === true));
   if (commands.length) lines.push('### All remediation commands', '', '```sh', ...commands, '```', '');
   lines.push(
     `_cognito-doctor ${report.tool.version}, ${report.generatedAt}, exit code ${report.exitCode}, ${report.durationMs} ms._`,

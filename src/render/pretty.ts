@@ -1,4 +1,5 @@
 import type { Finding, Status } from '../checks/types.js';
+import type { FixRecord, FixStatus } from '../fixes/types.js';
 import type { Report, VerdictStatus } from '../report.js';
 import type { Style } from './style.js';
 
@@ -8,6 +9,8 @@ export interface PrettyOptions {
   quiet: boolean;
   /** Evidence of passing checks too. */
   verbose: boolean;
+  /** How many steps --fix could apply (a hint in plain runs); 0 for none. */
+  fixable?: number;
 }
 
 const MARK: Record<Status, string> = { pass: '✔', info: 'i', warn: '⚠', fail: '✖', skip: '○', error: '!' };
@@ -63,6 +66,39 @@ function renderFinding(f: Finding, o: PrettyOptions, width: number): string[] {
   return lines;
 }
 
+const FIX_MARK: Record<FixStatus, string> = {
+  planned: '○',
+  applied: '✔',
+  failed: '✖',
+  declined: '–',
+  skipped: '–',
+};
+
+function paintFix(style: Style, status: FixStatus): Style {
+  if (status === 'applied') return style.green;
+  if (status === 'failed') return style.red;
+  return status === 'planned' ? style.cyan : style.dim;
+}
+
+function renderFixes(fixes: FixRecord[], dryRun: boolean, s: Style): string[] {
+  const changed = fixes.some((f) => f.status === 'applied' || f.status === 'failed');
+  const heading = dryRun
+    ? 'Fixes (dry run: nothing was changed; --fix applies them, asking before each step)'
+    : changed
+      ? 'Fixes (every check ran again after them: the findings above are the state after)'
+      : 'Fixes (nothing was changed)';
+  if (!fixes.length) return [s.bold(heading), `  ${s.dim('Nothing here can be fixed by cognito-doctor itself.')}`, ''];
+  const lines = [s.bold(heading)];
+  for (const f of fixes) {
+    lines.push(
+      `${paintFix(s, f.status)(`${FIX_MARK[f.status]} ${f.status.padEnd(8)}`)} ${f.summary} ${s.dim(`(${f.code})`)}`,
+    );
+    lines.push(`    ${s.bold(`$ ${f.command}`)}`);
+    if (f.message) lines.push(`    ${f.message}`);
+  }
+  return [...lines, ''];
+}
+
 export function verdictLine(report: Report, style: Style): string {
   const v = report.verdict;
   const where = v.destination ? `${v.channel} → ${v.destination}` : v.channel;
@@ -82,6 +118,7 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
     '',
     ...report.findings.flatMap((f) => renderFinding(f, o, width)),
     '',
+    ...(report.fixes ? renderFixes(report.fixes, report.dryRun === true, s) : []),
     s.dim(
       Object.entries(report.counts)
         .filter(([, n]) => n > 0)
@@ -90,5 +127,13 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
     ),
     verdictLine(report, s),
   ];
+  const n = o.fixable ?? 0;
+  if (n > 0) {
+    lines.push(
+      s.dim(
+        `cognito-doctor can fix ${n === 1 ? 'one of these itself' : `${n} of these itself`}: --dry-run shows how, --fix applies ${n === 1 ? 'it' : 'them'} (asking first).`,
+      ),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

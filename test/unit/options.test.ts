@@ -85,6 +85,9 @@ describe('resolveDiagnoseOptions', () => {
       sinceMs: 86_400_000,
       quiet: false,
       verbose: false,
+      fix: false,
+      dryRun: false,
+      yes: false,
     });
   });
 

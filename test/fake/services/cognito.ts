@@ -80,6 +80,18 @@ function parseFilter(filter: string): { attribute: string; prefix: boolean; valu
 const LIST_LIMIT = 60;
 const AUTH_EVENTS_LIMIT = 60;
 
+/** What Cognito says when a password breaks the pool's PasswordPolicy, or undefined. */
+function passwordProblem(pool: PoolWorld, password: string): string | undefined {
+  const policy =
+    (pool.pool.Policies as { PasswordPolicy?: Record<string, number | boolean> } | undefined)?.PasswordPolicy ?? {};
+  if (password.length < Number(policy.MinimumLength ?? 8)) return 'Password not long enough';
+  if (policy.RequireUppercase && !/[A-Z]/.test(password)) return 'Password must have uppercase characters';
+  if (policy.RequireLowercase && !/[a-z]/.test(password)) return 'Password must have lowercase characters';
+  if (policy.RequireNumbers && !/[0-9]/.test(password)) return 'Password must have numeric characters';
+  if (policy.RequireSymbols && !/[^A-Za-z0-9]/.test(password)) return 'Password must have symbol characters';
+  return undefined;
+}
+
 export const cognito: ServiceDef = {
   name: 'cognito-idp',
   protocol: 'json1.1',
@@ -200,25 +212,41 @@ export const cognito: ServiceDef = {
       req,
     ) {
       const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      const before = { ...u.attributes };
       u.attributes = { ...u.attributes };
       for (const a of input.UserAttributes) u.attributes[a.Name] = a.Value;
+      // A changed e-mail address or phone number is unverified unless the request says otherwise.
+      for (const name of ['email', 'phone_number']) {
+        const changed = u.attributes[name] !== before[name];
+        if (changed && !input.UserAttributes.some((a) => a.Name === `${name}_verified`)) {
+          u.attributes[`${name}_verified`] = 'false';
+        }
+      }
+      u.modified = req.now.toISOString();
       return {};
     },
     AdminEnableUser(input: { UserPoolId: string; Username: string }, req) {
-      requireUser(req, input.UserPoolId, input.Username)[1].enabled = true;
+      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      u.enabled = true;
+      u.modified = req.now.toISOString();
       return {};
     },
     AdminConfirmSignUp(input: { UserPoolId: string; Username: string }, req) {
       const [, u] = requireUser(req, input.UserPoolId, input.Username);
-      if ((u.status ?? 'CONFIRMED') !== 'UNCONFIRMED') {
-        throw new AwsFault('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
+      const status = u.status ?? 'CONFIRMED';
+      if (status !== 'UNCONFIRMED') {
+        throw new AwsFault('NotAuthorizedException', `User cannot be confirmed. Current status is ${status}`);
       }
       u.status = 'CONFIRMED';
+      u.modified = req.now.toISOString();
       return {};
     },
     AdminSetUserPassword(input: { UserPoolId: string; Username: string; Password: string; Permanent?: boolean }, req) {
       const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      const problem = passwordProblem(poolOf(req, input.UserPoolId), input.Password ?? '');
+      if (problem) throw new AwsFault('InvalidPasswordException', `Password did not conform with policy: ${problem}`);
       u.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+      u.modified = req.now.toISOString();
       return {};
     },
     AdminCreateUser(input: { UserPoolId: string; Username: string; MessageAction?: string }, req) {
@@ -231,7 +259,8 @@ export const cognito: ServiceDef = {
           `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD.`,
         );
       }
-      u.created = req.now.toISOString();
+      // A new temporary password with a fresh validity period; the creation date stays.
+      u.modified = req.now.toISOString();
       return { User: userRecord(req, input.UserPoolId, username, u) };
     },
   },

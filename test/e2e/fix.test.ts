@@ -1,0 +1,369 @@
+// --fix, --dry-run and --yes end to end: the built CLI as its own process against the fake, whose
+// writes change the world, so the re-run after a fix sees the new state (SPEC §7).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startFakeAws, type FakeAws } from '../fake/server.js';
+import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
+import { CLI, runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+const POOL = 'eu-west-1_AbC123';
+
+interface JsonReport {
+  verdict: { status: string; channel: string };
+  findings: { code?: string; status: string }[];
+  fixes?: { code: string; status: string; action: string; region: string; command: string; message?: string }[];
+  dryRun?: boolean;
+  exitCode: number;
+  error?: { kind: string; message: string };
+}
+
+function world(patch: World): World {
+  return resolveWorld({ extends: 'base', ...patch }, WORLDS_DIR);
+}
+
+const jane = (user: Record<string, unknown>, pool: Record<string, unknown> = {}): World['pools'] => ({
+  [POOL]: { pool, users: { jane: user } } as never,
+});
+
+const SUPPRESSED = { 'jane@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' } };
+
+async function withFake<T>(w: World, body: (fake: FakeAws) => Promise<T>): Promise<T> {
+  const fake = await startFakeAws(w);
+  try {
+    return await body(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
+function parse(result: CliResult): JsonReport {
+  const report = JSON.parse(result.stdout) as JsonReport;
+  expect(schemaErrors(report)).toEqual([]);
+  expect(report.exitCode).toBe(result.code);
+  return report;
+}
+
+/** Operations that only read (as in scenarios.test.ts): anything else changed the account. */
+const isReadOnly = (operation: string) => /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/.test(operation);
+const writes = (fake: FakeAws) => fake.requests.filter((r) => !isReadOnly(r.operation));
+const notable = (report: JsonReport) =>
+  report.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.code);
+
+describe.concurrent('--fix, --dry-run, --yes', () => {
+  it('--fix --yes enables a disabled user once, checks again, and reports the state after', async () => {
+    await withFake(world({ pools: jane({ enabled: false }) }), async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake).map((r) => [r.action, r.region, r.input])).toEqual([
+        ['cognito-idp:AdminEnableUser', 'eu-west-1', { UserPoolId: POOL, Username: 'jane' }],
+      ]);
+      expect(report.fixes).toMatchObject([
+        {
+          code: 'user-disabled',
+          status: 'applied',
+          action: 'cognito-idp:AdminEnableUser',
+          command: `aws cognito-idp admin-enable-user --user-pool-id ${POOL} --username jane --region eu-west-1`,
+        },
+      ]);
+      expect(report.dryRun).toBe(false);
+      expect(report.verdict.status).toBe('deliverable');
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('(auto-confirmed)');
+      // The re-run read the user again on a fresh caller instead of serving the old answer.
+      expect(fake.requests.filter((r) => r.action === 'cognito-idp:AdminGetUser')).toHaveLength(2);
+    });
+  });
+
+  it('--dry-run shows the plan in the report and sends no write', async () => {
+    const w = world({ pools: jane({ enabled: false }), ses: { 'eu-west-1': { suppressed: SUPPRESSED } } });
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--dry-run', '--json', '--redact'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake)).toEqual([]);
+      expect(report.dryRun).toBe(true);
+      expect(report.fixes?.map((f) => [f.code, f.status, f.action])).toEqual([
+        ['user-disabled', 'planned', 'cognito-idp:AdminEnableUser'],
+        ['ses-account-suppression-list', 'planned', 'ses:DeleteSuppressedDestination'],
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).not.toContain('jane@example.com');
+    });
+  });
+
+  it('--dry-run in pretty output shows the steps and their commands', async () => {
+    await withFake(world({ pools: jane({ enabled: false }) }), async (fake) => {
+      const result = await runCli(['forgot-password', 'jane', '-p', POOL, '--dry-run'], testEnv(fake.url));
+      expect(result.stdout).toContain('Fixes (dry run: nothing was changed');
+      expect(result.stdout).toContain(`$ aws cognito-idp admin-enable-user --user-pool-id ${POOL} --username jane`);
+      expect(writes(fake)).toEqual([]);
+    });
+  });
+
+  it('--fix without --yes and without a terminal refuses before any request (exit 2)', async () => {
+    await withFake(world({ pools: jane({ enabled: false }) }), async (fake) => {
+      const result = await runCli(['forgot-password', 'jane', '-p', POOL, '--fix', '--json'], testEnv(fake.url));
+      expect(result.code).toBe(2);
+      const doc = parse(result);
+      expect(doc.error?.kind).toBe('usage');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('re-run with --yes');
+      expect(fake.requests).toEqual([]);
+    });
+  });
+
+  it('removes the address from the SES suppression list in the Region of the sending identity', async () => {
+    const identity = readBase().ses['eu-west-1']!.identities;
+    const w = world({
+      pools: jane(
+        {},
+        {
+          EmailConfiguration: {
+            EmailSendingAccount: 'DEVELOPER',
+            SourceArn: 'arn:aws:ses:us-east-1:123456789012:identity/shop.example.com',
+            From: 'Shop <no-reply@shop.example.com>',
+          },
+        },
+      ),
+      ses: { 'us-east-1': { identities: identity, suppressed: SUPPRESSED } },
+    });
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake).map((r) => [r.action, r.region])).toEqual([['ses:DeleteSuppressedDestination', 'us-east-1']]);
+      expect(report.fixes).toMatchObject([
+        { code: 'ses-account-suppression-list', status: 'applied', region: 'us-east-1' },
+      ]);
+      expect(report.fixes![0]!.command).toBe(
+        'aws sesv2 delete-suppressed-destination --email-address jane@example.com --region us-east-1',
+      );
+      expect(notable(report)).not.toContain('ses-account-suppression-list');
+      expect(fake.world.ses!['us-east-1']!.suppressed).toEqual({});
+    });
+  });
+
+  it('opts the number back in in the SMS Region', async () => {
+    const base = readBase();
+    const w = world({
+      pools: jane(
+        {},
+        {
+          AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
+          SmsConfiguration: { SnsRegion: 'eu-central-1' },
+        },
+      ),
+      sns: { 'eu-central-1': { ...base.sns['eu-west-1'], optedOut: ['+447400123456'] } },
+      cloudwatch: { 'eu-central-1': base.cloudwatch['eu-west-1'] as never },
+      'sms-voice': { 'eu-central-1': base['sms-voice']['eu-west-1'] },
+    });
+    await withFake(w, async (fake) => {
+      const before = await runCli(['forgot-password', 'jane', '-p', POOL, '--json'], testEnv(fake.url));
+      expect(notable(JSON.parse(before.stdout) as JsonReport)).toContain('sms-opted-out');
+      fake.requests.length = 0;
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake).map((r) => [r.action, r.region, r.input])).toEqual([
+        ['sns:OptInPhoneNumber', 'eu-central-1', { phoneNumber: '+447400123456' }],
+      ]);
+      expect(report.fixes).toMatchObject([{ code: 'sms-opted-out', status: 'applied', region: 'eu-central-1' }]);
+      expect(notable(report)).not.toContain('sms-opted-out');
+      expect(report.verdict.channel).toBe('SMS');
+    });
+  });
+
+  it('confirms an unconfirmed sign-up, then marks the recovery address verified, in checklist order', async () => {
+    const w = world({
+      pools: jane({
+        status: 'UNCONFIRMED',
+        attributes: { email_verified: 'false', phone_number_verified: 'false' },
+      }),
+    });
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake).map((r) => [r.operation, r.input])).toEqual([
+        ['AdminConfirmSignUp', { UserPoolId: POOL, Username: 'jane' }],
+        [
+          'AdminUpdateUserAttributes',
+          { UserPoolId: POOL, Username: 'jane', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] },
+        ],
+      ]);
+      expect(report.fixes?.map((f) => [f.code, f.status])).toEqual([
+        ['user-unconfirmed', 'applied'],
+        ['user-unconfirmed', 'applied'],
+      ]);
+      expect(report.verdict).toMatchObject({ status: 'deliverable', channel: 'EMAIL' });
+      expect(result.stderr).toContain('take over the account');
+    });
+  });
+
+  it('resends the invitation by e-mail; the report says the user must still sign in', async () => {
+    await withFake(world({ pools: jane({ status: 'FORCE_CHANGE_PASSWORD' }) }), async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake).map((r) => [r.operation, r.input])).toEqual([
+        [
+          'AdminCreateUser',
+          { UserPoolId: POOL, Username: 'jane', MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] },
+        ],
+      ]);
+      expect(report.fixes).toMatchObject([{ code: 'user-force-change-password', status: 'applied' }]);
+      expect(report.fixes![0]!.message).toMatch(/still reports user-force-change-password.*sign in/);
+      expect(notable(report)).toContain('user-force-change-password');
+      expect(result.code).toBe(1);
+    });
+  });
+
+  it('a failing write stops the fixes; the exit code comes from the re-run', async () => {
+    const w = world({
+      pools: jane({ enabled: false }),
+      ses: { 'eu-west-1': { suppressed: SUPPRESSED } },
+      faults: [{ operation: 'cognito-idp:AdminEnableUser', kind: 'access-denied' }],
+    });
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(report.fixes?.map((f) => [f.code, f.status])).toEqual([
+        ['user-disabled', 'failed'],
+        ['ses-account-suppression-list', 'skipped'],
+      ]);
+      expect(report.fixes![0]!.message).toMatch(/AccessDeniedException/);
+      expect(writes(fake).map((r) => r.action)).toEqual(['cognito-idp:AdminEnableUser']);
+      expect(fake.requests.filter((r) => r.action === 'cognito-idp:AdminGetUser')).toHaveLength(2);
+      expect(notable(report)).toEqual(expect.arrayContaining(['user-disabled', 'ses-account-suppression-list']));
+      expect(result.code).toBe(1);
+    });
+  });
+
+  it('--fix with nothing fixable changes nothing and says so', async () => {
+    await withFake(world({}), async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(report.fixes).toEqual([]);
+      expect(writes(fake)).toEqual([]);
+      expect(result.stderr).toContain('nothing found that --fix can change');
+      expect(result.code).toBe(0);
+    });
+  });
+});
+
+function readBase(): {
+  ses: Record<string, { identities: unknown }>;
+  sns: Record<string, Record<string, unknown>>;
+  cloudwatch: Record<string, unknown>;
+  'sms-voice': Record<string, unknown>;
+} {
+  return JSON.parse(readFileSync(join(WORLDS_DIR, 'base.json'), 'utf8'));
+}
+
+// The interactive prompt through a real pseudo-terminal (util-linux `script`): stdin and stderr are
+// a TTY, stdout goes to a file. Each answer is typed only once its question is on the screen.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+async function runInTerminal(
+  args: string[],
+  env: Record<string, string>,
+  answers: [prompt: string, reply: string][],
+): Promise<{ code: number | null; screen: string; stdout: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-doctor-pty-'));
+  const out = join(dir, 'stdout.json');
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  // A pty made from a pipe has 0 columns, which no real terminal has (and which sends ora's spinner
+  // into a loop): give it a size first.
+  const command = `stty cols 120 rows 40; ${[process.execPath, CLI, ...args].map(quote).join(' ')} > ${quote(out)}`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...env, TERM: 'xterm' } });
+  let screen = '';
+  let from = 0;
+  const pending = [...answers];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    screen += chunk;
+    for (let at = screen.indexOf(pending[0]?.[0] ?? '\0', from); pending.length && at >= 0;) {
+      const [prompt, reply] = pending.shift()!;
+      from = at + prompt.length;
+      child.stdin.write(`${reply}\r`);
+      at = pending.length ? screen.indexOf(pending[0]![0], from) : -1;
+    }
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  expect(pending, 'questions never asked').toEqual([]);
+  return { code, screen, stdout: readFileSync(out, 'utf8') };
+}
+
+describe.runIf(hasScript).concurrent('--fix at a terminal', () => {
+  it('asks before each step; a declined resend offers a password typed at a hidden prompt', async () => {
+    const password = 'Correct-Horse-9';
+    await withFake(world({ pools: jane({ enabled: false, status: 'FORCE_CHANGE_PASSWORD' }) }), async (fake) => {
+      const result = await runInTerminal(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--json'],
+        testEnv(fake.url),
+        [
+          ['Apply this step? [y/N]', 'y'],
+          ['Apply this step? [y/N]', 'n'],
+          ['Apply this instead? [y/N]', 'y'],
+          ['(not shown): ', password],
+          ['Type it again: ', password],
+        ],
+      );
+      expect(writes(fake).map((r) => [r.operation, r.input])).toEqual([
+        ['AdminEnableUser', { UserPoolId: POOL, Username: 'jane' }],
+        ['AdminSetUserPassword', { UserPoolId: POOL, Username: 'jane', Password: password, Permanent: true }],
+      ]);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(schemaErrors(report)).toEqual([]);
+      expect(report.fixes?.map((f) => [f.action, f.status])).toEqual([
+        ['cognito-idp:AdminEnableUser', 'applied'],
+        ['cognito-idp:AdminSetUserPassword', 'applied'],
+      ]);
+      expect(report.verdict.status).toBe('deliverable');
+      expect(result.code).toBe(0);
+      expect(result.screen).not.toContain(password);
+      expect(result.stdout).not.toContain(password);
+    });
+  });
+
+  it('a declined step changes nothing and needs no re-run', async () => {
+    await withFake(world({ pools: jane({ enabled: false }) }), async (fake) => {
+      const result = await runInTerminal(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--json'],
+        testEnv(fake.url),
+        [['Apply this step? [y/N]', 'n']],
+      );
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.fixes).toMatchObject([{ code: 'user-disabled', status: 'declined' }]);
+      expect(writes(fake)).toEqual([]);
+      expect(fake.requests.filter((r) => r.action === 'cognito-idp:AdminGetUser')).toHaveLength(1);
+      expect(result.code).toBe(1);
+    });
+  });
+});
