@@ -1,13 +1,28 @@
-// The least-privilege IAM policies cognito-doctor ships, generated from the checklist itself so the
-// policy cannot drift from what the checks read (`npm run policy` writes iam/; a test compares).
+// The least-privilege IAM policies cognito-doctor ships, generated from the code itself so they cannot
+// drift from what it calls: the checklist's reads and the fix registry's writes. `npm run policy`
+// writes both files under iam/; tests fail while a committed file differs.
 
+import type { IamAction } from '../aws/services.js';
 import type { Check } from '../checks/types.js';
+import { fixActions } from '../fixes/registry.js';
 
 export const DIAGNOSE_POLICY_PATH = 'iam/diagnose-policy.json';
+export const FIX_POLICY_PATH = 'iam/fix-policy.json';
 
 export interface PolicyDocument {
   Version: '2012-10-17';
   Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
+}
+
+/**
+ * An identity policy allowing exactly these actions. `Resource: "*"`: the pools, functions, keys and
+ * identities are the customer's and unknown in advance, and the SNS/SES actions have no resource scope.
+ */
+export function policyFor(sid: string, actions: readonly (IamAction | string)[]): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: sid, Effect: 'Allow', Action: [...new Set(actions)].sort(), Resource: '*' }],
+  };
 }
 
 /** Every IAM action any check may read, sorted and unique. */
@@ -15,17 +30,14 @@ export function diagnoseActions(checks: readonly Check[]): string[] {
   return [...new Set(checks.flatMap((c) => c.reads))].sort();
 }
 
-/**
- * The read-only policy for a diagnosis. `Resource: "*"`: the pools, functions, keys and identities
- * are the customer's and unknown in advance, and these Describe/Get/List actions change nothing.
- */
+/** The read-only policy for a diagnosis. */
 export function diagnosePolicy(checks: readonly Check[]): PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'CognitoDoctorDiagnoseReadOnly', Effect: 'Allow', Action: diagnoseActions(checks), Resource: '*' },
-    ],
-  };
+  return policyFor('CognitoDoctorDiagnoseReadOnly', diagnoseActions(checks));
+}
+
+/** The writes --fix may make, on top of the diagnose policy. */
+export function fixPolicy(): PolicyDocument {
+  return policyFor('CognitoDoctorFix', fixActions());
 }
 
 /** The file's exact text (formatted as Prettier formats JSON). */

@@ -1,20 +1,19 @@
 // iam/fix-policy.json is generated from the fix registry: every write --fix may make, nothing else.
-// After changing a fixer, regenerate it with: UPDATE_IAM_POLICIES=1 npx vitest run test/unit/iam-fix-policy.test.ts
+// After changing a fixer, regenerate it with `npm run policy`.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixActions, fixers } from '../../src/fixes/registry.js';
-import { policyFor, policyText } from '../../src/iam.js';
+import { fixers } from '../../src/fixes/registry.js';
+import { FIX_POLICY_PATH, fixPolicy, policyText } from '../../src/iam/policy.js';
 import { ROOT } from '../helpers/cli.js';
 
-const FILE = join(ROOT, 'iam/fix-policy.json');
+const FILE = join(ROOT, FIX_POLICY_PATH);
 
 describe('iam/fix-policy.json', () => {
-  const expected = policyText(policyFor('CognitoDoctorFix', fixActions()));
+  const expected = policyText(fixPolicy());
 
   it('is the policy generated from the fix registry', () => {
-    if (process.env.UPDATE_IAM_POLICIES) writeFileSync(FILE, expected);
     expect(readFileSync(FILE, 'utf8')).toBe(expected);
   });
 
