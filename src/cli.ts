@@ -1,10 +1,9 @@
 #!/usr/bin/env node
+// Only commander and the option rules load at start-up; the checklist, the AWS layer and the renderers
+// are imported when a command runs, so `--version` and `--help` stay fast (SPEC §8).
 import { Command, CommanderError, Option } from 'commander';
-import { checks } from './checks/index.js';
-import { renderChecks } from './render/checks.js';
+import module from 'node:module';
 import { ExitCode } from './exit-codes.js';
-import { diagnose } from './main.js';
-import { autoConfirm } from './fixes/apply.js';
 import {
   decideColor,
   fixConfirmation,
@@ -13,8 +12,7 @@ import {
   UsageError,
   type RawDiagnoseOptions,
 } from './options.js';
-import { createStyle } from './render/style.js';
-import { createPrompter, Interrupted, type Prompter } from './ui/prompt.js';
+import type { Prompter } from './ui/prompt.js';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -98,6 +96,13 @@ function buildProgram(): Command {
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';
+      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }] = await Promise.all([
+        import('./checks/index.js'),
+        import('./main.js'),
+        import('./render/style.js'),
+        import('./fixes/apply.js'),
+        import('./ui/prompt.js'),
+      ]);
       const options = resolveDiagnoseOptions(
         input,
         raw,
@@ -136,8 +141,13 @@ function buildProgram(): Command {
     .option('--json', 'short for --output json')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
-    .action((raw: { output?: string; json?: boolean; color?: boolean }) => {
+    .action(async (raw: { output?: string; json?: boolean; color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';
+      const [{ checks }, { renderChecks }, { createStyle }] = await Promise.all([
+        import('./checks/index.js'),
+        import('./render/checks.js'),
+        import('./render/style.js'),
+      ]);
       const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
       process.stdout.write(renderChecks(checks, outputFormat(raw), style));
     });
@@ -146,6 +156,8 @@ function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Node 22+ keeps compiled code between runs: the lazily loaded SDK chunks then compile once.
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   jsonErrors = argv.includes('--json') || /(^|\s)(-o|--output)(\s|=)json\b/.test(argv.join(' '));
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.once('SIGINT', () => {
@@ -155,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof Interrupted) {
+    if (err instanceof Error && err.name === 'Interrupted') {
       process.stderr.write('\ncognito-doctor: interrupted\n');
       exitCode = ExitCode.INTERRUPTED;
     } else if (err instanceof CommanderError) {

@@ -11,7 +11,8 @@ import { redactReport } from './redact.js';
 import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
 import { buildReport, type Report } from './report.js';
-import { runChecks } from './runner.js';
+import { runChecks, selectedIds } from './runner.js';
+import type { ServiceName } from './aws/services.js';
 import { createProgress } from './ui/progress.js';
 
 export interface Io {
@@ -128,6 +129,10 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
     },
     aws,
   );
+  // The first requests go out at once; the SDK code later rounds need loads while they are in flight.
+  const selected = checklist.filter((c) => selectedIds(checklist, options).has(c.id));
+  if (selected.some((c) => c.id === 'user')) ctx.prefetch();
+  aws.preload(selected.flatMap((c) => c.reads.map((action) => action.split(':')[0] as ServiceName)));
   const progress = createProgress(io, !options.quiet && !options.verbose);
   try {
     const findings = await runChecks(checklist, ctx, options, progress.hooks);

@@ -119,7 +119,7 @@ function errorFinding(check: Check, err: unknown, profile?: string): Finding {
 }
 
 /** The checks to run: `--only` pulls in what they depend on; `--skip` drops checks (their dependents skip too). */
-function selectedIds(checks: readonly Check[], selection: Selection): Set<string> {
+export function selectedIds(checks: readonly Check[], selection: Selection): Set<string> {
   const byId = new Map(checks.map((c) => [c.id, c]));
   let ids = new Set(checks.map((c) => c.id));
   if (selection.only?.length) {

@@ -122,6 +122,16 @@ export class AwsCaller {
     return client;
   }
 
+  /**
+   * Start loading these SDK modules while the first requests are in flight, so no later round of
+   * requests waits for a client's code to load. Loading only; nothing is sent.
+   */
+  preload(names: Iterable<ServiceName>): void {
+    // The credential chain first: every request waits for it.
+    void import('@aws-sdk/credential-provider-node').catch(() => undefined);
+    for (const name of new Set(names)) void services[name].load().catch(() => undefined);
+  }
+
   private async build(service: ServiceName, region: string, sdk: unknown): Promise<SendableClient> {
     // One credential chain for every client, so a profile or SSO token is resolved once per run.
     if (!this.credentials) {

@@ -104,6 +104,15 @@ export class Context {
     return this.cognito.pool();
   }
 
+  /**
+   * Start the reads every diagnosis begins with: the pool and the user do not depend on each other,
+   * so the user's AdminGetUser need not wait for DescribeUserPool. Failures surface in the checks.
+   */
+  prefetch(): void {
+    void this.pool().catch(() => undefined);
+    void this.user().catch(() => undefined);
+  }
+
   /** The account id, from the pool's ARN (no extra request). */
   async accountId(): Promise<string | undefined> {
     return (await this.pool()).Arn?.split(':')[4];
@@ -118,15 +127,19 @@ export class Context {
   user(): Promise<UserResolution> {
     return this.once('user', async () => {
       const input = this.target.input;
-      const search = searchFor(input, await this.pool());
-      const [direct, searched] = await Promise.all([
+      // AdminGetUser needs nothing from the pool; only the search (case sensitivity) does.
+      const pendingSearch = this.pool().then((pool) => searchFor(input, pool));
+      const [direct, search, searched] = await Promise.all([
         this.cognito.adminGetUser(input),
-        search
-          ? this.cognito.listUsers(search.filter).then(
-              (users) => ({ users }),
-              (error: unknown) => ({ users: [], error }),
-            )
-          : { users: [] },
+        pendingSearch,
+        pendingSearch.then((s) =>
+          s
+            ? this.cognito.listUsers(s.filter).then(
+                (users) => ({ users }),
+                (error: unknown) => ({ users: [], error }),
+              )
+            : { users: [] },
+        ),
       ]);
       const candidates = searched.users;
       const base = { input, candidates, ...(search ? { search } : {}) };

@@ -163,7 +163,11 @@ describe.concurrent('AWS setup errors: exit 4 with a complete report', () => {
     expect(r.code).toBe(4);
     const doc = report(r);
     expect(notable(doc.findings).map((f) => f.code)).toEqual(['pool-not-found']);
-    expect(r.requests.map((q) => [q.action, q.region])).toEqual([['cognito-idp:DescribeUserPool', 'us-east-1']]);
+    // AdminGetUser goes out beside DescribeUserPool (neither needs the other); nothing follows them.
+    expect(r.requests.map((q) => `${q.action} ${q.region}`).sort()).toEqual([
+      'cognito-idp:AdminGetUser us-east-1',
+      'cognito-idp:DescribeUserPool us-east-1',
+    ]);
   });
 
   it('expired token: aws-credentials with a login remedy', async () => {
