@@ -11,7 +11,9 @@ export interface Progress {
  * stay clean. ora is loaded only when it will actually spin.
  */
 export function createProgress(io: Pick<Io, 'stderr' | 'env'>, wanted: boolean): Progress {
-  const enabled = wanted && io.stderr.isTTY === true && !io.env.CI;
+  // A terminal that reports no width (a pty made from a pipe) would make ora's line wrapping loop.
+  const columns = (io.stderr as { columns?: number }).columns;
+  const enabled = wanted && io.stderr.isTTY === true && !io.env.CI && columns !== 0;
   if (!enabled) return { hooks: {}, stop() {} };
   const running = new Set<string>();
   let spinner: { text: string; stop(): void } | undefined;
