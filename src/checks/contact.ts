@@ -2,7 +2,7 @@ import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-co
 import { AwsCallError } from '../aws/errors.js';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
-import { aws, docs, poolUser, remediation } from './remedy.js';
+import { aws, docs, markVerifiedCommand, remediation, setPasswordCommand } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -75,15 +75,7 @@ export const contact: Check = {
 
 /** The commands that mark each present contact verified (after proof of ownership). */
 function markVerified(ctx: Context, u: AdminGetUserCommandOutput, present: readonly Contact[]): string[] {
-  return present.map((n) =>
-    aws(ctx, [
-      'cognito-idp',
-      'admin-update-user-attributes',
-      ...poolUser(ctx, u.Username!),
-      '--user-attributes',
-      `Name=${n}_verified,Value=true`,
-    ]),
-  );
+  return present.map((n) => markVerifiedCommand(ctx, u.Username!, n));
 }
 
 const PROOF =
@@ -107,16 +99,7 @@ async function noVerifiedContact(
       evidence,
       remediation: remediation(
         'Add a contact the user owns, verified, or set a password as an administrator (set NEW_PASSWORD first; give it over a secure channel):',
-        [
-          aws(ctx, [
-            'cognito-idp',
-            'admin-set-user-password',
-            ...poolUser(ctx, username),
-            '--password',
-            { raw: '"$NEW_PASSWORD"' },
-            '--permanent',
-          ]),
-        ],
+        [setPasswordCommand(ctx, username)],
         [docs.forgotPassword],
       ),
     };

@@ -1,7 +1,7 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { activeMfa, type Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
-import { aws, docs, poolUser, remediation } from './remedy.js';
+import { aws, docs, markVerifiedCommand, remediation, setPasswordCommand } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -43,17 +43,6 @@ export const recovery: Check = {
   },
 };
 
-function setPassword(ctx: Context, username: string): string {
-  return aws(ctx, [
-    'cognito-idp',
-    'admin-set-user-password',
-    ...poolUser(ctx, username),
-    '--password',
-    { raw: '"$NEW_PASSWORD"' },
-    '--permanent',
-  ]);
-}
-
 const MFA_CODE = { SMS_MFA: 'sms-mfa-disqualifies-phone', EMAIL_OTP: 'email-mfa-disqualifies-email' } as const;
 
 /** The outcome(s) for where the code goes: admin-only, nowhere (and why), or a channel (and how). */
@@ -79,7 +68,7 @@ function channelOutcome(
         evidence,
         remediation: remediation(
           'An administrator sets the password (set NEW_PASSWORD first; give it over a secure channel). Enabling self-service recovery needs a full-config update-user-pool, which resets every setting it omits.',
-          [setPassword(ctx, username)],
+          [setPasswordCommand(ctx, username)],
           [docs.recovery],
         ),
       },
@@ -111,17 +100,7 @@ function channelOutcome(
         evidence,
         remediation: remediation(
           `Verify the user's ${needed} (after confirming ownership out of band), or add a recovery mechanism with a full-config update-user-pool:`,
-          a[needed]
-            ? [
-                aws(ctx, [
-                  'cognito-idp',
-                  'admin-update-user-attributes',
-                  ...poolUser(ctx, username),
-                  '--user-attributes',
-                  `Name=${needed}_verified,Value=true`,
-                ]),
-              ]
-            : [setPassword(ctx, username)],
+          a[needed] ? [markVerifiedCommand(ctx, username, needed)] : [setPasswordCommand(ctx, username)],
           [docs.recovery],
         ),
       },
@@ -193,7 +172,7 @@ function mfaOutcome(
       ? {
           remediation: remediation(
             `By design. Give the user a verified ${sms ? 'e-mail address' : 'phone number'} and a ${sms ? 'verified_email' : 'verified_phone_number'} recovery mechanism (a full-config update-user-pool), or have an administrator set the password (set NEW_PASSWORD first; give it over a secure channel):`,
-            [setPassword(ctx, username)],
+            [setPasswordCommand(ctx, username)],
             [docs.recovery, docs.mfa],
           ),
         }

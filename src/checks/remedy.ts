@@ -27,6 +27,29 @@ export function poolUser(ctx: Context, username: string): string[] {
   return ['--user-pool-id', ctx.target.userPoolId, '--username', username];
 }
 
+/** Set a permanent password the operator chose (NEW_PASSWORD, given to the user over a secure channel). */
+export function setPasswordCommand(ctx: Context, username: string): string {
+  return aws(ctx, [
+    'cognito-idp',
+    'admin-set-user-password',
+    ...poolUser(ctx, username),
+    '--password',
+    { raw: '"$NEW_PASSWORD"' },
+    '--permanent',
+  ]);
+}
+
+/** Mark a contact verified: only after its ownership is proven out of band. */
+export function markVerifiedCommand(ctx: Context, username: string, attribute: 'email' | 'phone_number'): string {
+  return aws(ctx, [
+    'cognito-idp',
+    'admin-update-user-attributes',
+    ...poolUser(ctx, username),
+    '--user-attributes',
+    `Name=${attribute}_verified,Value=true`,
+  ]);
+}
+
 export function remediation(text: string, commands: string[] = [], docs: string[] = []): Remediation {
   return { text, commands, docs };
 }

@@ -1,4 +1,4 @@
-import { aws, docs, poolUser, remediation } from './remedy.js';
+import { aws, docs, markVerifiedCommand, poolUser, remediation, setPasswordCommand } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 /** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */
@@ -60,14 +60,7 @@ export const userStatus: Check = {
               '--desired-delivery-mediums',
               medium,
             ]),
-            aws(ctx, [
-              'cognito-idp',
-              'admin-set-user-password',
-              ...poolUser(ctx, username),
-              '--password',
-              { raw: '"$NEW_PASSWORD"' },
-              '--permanent',
-            ]),
+            setPasswordCommand(ctx, username),
           ],
           [docs.forgotPassword, docs.signingUp],
         ),
@@ -118,17 +111,7 @@ export const userStatus: Check = {
           `Have the user confirm the sign-up (ResendConfirmationCode; the code is valid 24 hours), or confirm it as an administrator once you know who they are. An admin confirmation verifies nothing${contact ? `: mark the ${contact} verified too, only once ownership is proven` : ''}:`,
           [
             aws(ctx, ['cognito-idp', 'admin-confirm-sign-up', ...poolUser(ctx, username)]),
-            ...(contact
-              ? [
-                  aws(ctx, [
-                    'cognito-idp',
-                    'admin-update-user-attributes',
-                    ...poolUser(ctx, username),
-                    '--user-attributes',
-                    `Name=${contact}_verified,Value=true`,
-                  ]),
-                ]
-              : []),
+            ...(contact ? [markVerifiedCommand(ctx, username, contact)] : []),
           ],
           [docs.signingUp],
         ),

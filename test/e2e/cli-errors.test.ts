@@ -165,10 +165,7 @@ describe.concurrent('AWS setup errors: exit 4 with a complete report', () => {
     expect(notable(doc.findings).map((f) => f.code)).toEqual(['pool-not-found']);
     // AdminGetUser goes out beside DescribeUserPool (neither needs the other); nothing follows them.
     const sent = new Set(r.requests.filter((q) => q.attempt === 1).map((q) => `${q.action} ${q.region}`));
-    expect([...sent].sort()).toEqual([
-      'cognito-idp:AdminGetUser us-east-1',
-      'cognito-idp:DescribeUserPool us-east-1',
-    ]);
+    expect([...sent].sort()).toEqual(['cognito-idp:AdminGetUser us-east-1', 'cognito-idp:DescribeUserPool us-east-1']);
   });
 
   it('expired token: aws-credentials with a login remedy', async () => {
