@@ -38,6 +38,19 @@ export const email: Check = {
     const address = resolution.attributes.email;
     if (!address) return { status: 'skip', message: 'The user has no e-mail address: no code can go by e-mail.' };
     const s = await emailSetup(ctx, pool, address);
+    const sender = pool.LambdaConfig?.CustomEmailSender?.LambdaArn;
+    if (sender) {
+      // Cognito hands the code to the function instead of sending it: the pool's SES or default-sender
+      // settings deliver nothing, so only the address itself is worth checking here.
+      const own = userAddress(ctx, s, resolution.user?.Username ?? resolution.input);
+      return own.length
+        ? own
+        : {
+            status: 'pass',
+            message: `A CustomEmailSender Lambda function delivers this pool's e-mail, not Cognito through SES or its default sender: the triggers check covers the function.`,
+            evidence: { 'DescribeUserPool.UserPool.LambdaConfig.CustomEmailSender.LambdaArn': sender },
+          };
+    }
     const facts: Evidence = { ...s.where };
     const [identity, account] = await Promise.all([identityOutcomes(ctx, s, facts), accountOutcomes(ctx, s, facts)]);
     const outcomes = mergeByCode([

@@ -57,6 +57,19 @@ export const sms: Check = {
     const [p, { attributes: a }] = await Promise.all([ctx.pool(), ctx.user()]);
     const raw = a.phone_number;
     if (!raw) return { status: 'skip', message: 'The user has no phone number: no code can go by SMS.' };
+    const sender = p.LambdaConfig?.CustomSMSSender?.LambdaArn;
+    if (sender) {
+      // Cognito hands the code to the function instead of publishing it: the pool's SNS or End User
+      // Messaging settings deliver nothing, so only the number itself is worth checking here.
+      const invalid = validityOutcome(await parsePhone(raw));
+      return invalid
+        ? invalid
+        : {
+            status: 'pass',
+            message: `A CustomSMSSender Lambda function delivers this pool's SMS, not Cognito through SNS: the triggers check covers the function.`,
+            evidence: { 'DescribeUserPool.UserPool.LambdaConfig.CustomSMSSender.LambdaArn': sender },
+          };
+    }
     const where = await ctx.smsRegion();
     const route = routeOf(p, where);
     if (!route) {
