@@ -46,13 +46,21 @@ export function createPrompter(
     } else queue.push(answer);
   };
   rl.on('line', (line) => deliver({ line }));
-  rl.on('close', () => deliver({ end: true }));
+  let closed = false;
+  rl.on('close', () => {
+    closed = true;
+    deliver({ end: true });
+  });
   rl.on('SIGINT', () => deliver({ interrupt: true }));
 
   async function ask(question: string, echo: boolean): Promise<string> {
     muted = !echo;
-    rl.setPrompt(question);
-    rl.prompt();
+    // Once input has ended readline refuses to prompt; the question is still shown, answered "no".
+    if (closed) output.write(question);
+    else {
+      rl.setPrompt(question);
+      rl.prompt();
+    }
     const queued = queue.shift();
     const answer = queued ?? (await new Promise<Answer>((resolve) => (waiting = resolve)));
     muted = true;
