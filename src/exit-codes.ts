@@ -15,9 +15,10 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 const SETUP_CODES = new Set(['pool-not-found', 'aws-credentials']);
 
 export function exitCodeFor(findings: readonly Finding[], verdict: string, strict: boolean): ExitCode {
+  // Only the pool check speaks for the whole account: a credentials error on another check (an opt-in
+  // Region the account has not enabled, say) is that check's error, judged like any other.
   const setup = findings.some(
-    (f) =>
-      f.status === 'error' && (SETUP_CODES.has(f.code ?? '') || (f.check === 'pool' && f.code === 'access-denied')),
+    (f) => f.check === 'pool' && f.status === 'error' && (SETUP_CODES.has(f.code ?? '') || f.code === 'access-denied'),
   );
   if (setup) return ExitCode.AWS_SETUP;
   if (findings.some((f) => f.status === 'fail' || (strict && f.status === 'warn'))) return ExitCode.PROBLEMS;

@@ -97,4 +97,27 @@ describe('redactReport', () => {
     expect(r.target.input).toBe('j***@e***');
     expect(r.findings[0]!.message).toContain('+********0123');
   });
+
+  it('masks the name the ticket gave, in any case, even when it resolved to nobody', () => {
+    const typed = {
+      ...report,
+      target: { ...report.target, input: 'Jane.Doe', username: null },
+      verdict: { ...report.verdict, summary: 'No user matches "Jane.Doe"; jane.doe was searched too.' },
+    };
+    const r = redactReport(typed, undefined);
+    expect(r.target.input).toBe('J***');
+    expect(r.verdict.summary).toBe('No user matches "J***"; j*** was searched too.');
+  });
+
+  it('masks an address with an apostrophe whole, and not a name inside a longer word', () => {
+    const r = redactReport(
+      {
+        ...report,
+        target: { ...report.target, input: 'ann', username: 'ann' },
+        verdict: { ...report.verdict, summary: "o'brien@example.com belongs to ann, not to annabel." },
+      },
+      undefined,
+    );
+    expect(r.verdict.summary).toBe('o***@e*** belongs to a***, not to annabel.');
+  });
 });

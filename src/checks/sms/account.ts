@@ -1,5 +1,5 @@
 import { aws, docs, remediation } from '../remedy.js';
-import type { Outcome } from '../types.js';
+import type { Outcome, Remediation } from '../types.js';
 import type { Context } from '../../context/index.js';
 import type { SmsRoute } from './route.js';
 
@@ -50,17 +50,7 @@ async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise
         ? `SMS spend this month (${spend} USD) has reached the monthly limit of ${limit} USD in ${region}: SNS has stopped sending SMS.`
         : `SMS spend this month (${spend} USD) is close to the monthly limit of ${limit} USD in ${region}: SNS stops sending when it is reached.`,
       evidence: { ...limitEvidence, 'GetMetricData.AWS/SNS.SMSMonthToDateSpentUSD': spent ?? null },
-      remediation: remediation(
-        'Raise the limit (above the service quota SNS stops sending: request a quota increase first):',
-        [
-          aws(
-            ctx,
-            ['sns', 'set-sms-attributes', '--attributes', `MonthlySpendLimit=${Math.max(Math.ceil(limit * 2), 10)}`],
-            region,
-          ),
-        ],
-        [docs.snsSpend, docs.forgotPassword],
-      ),
+      remediation: raiseSpendLimit(ctx, region, limit, textLimit?.MaxLimit),
     });
   }
   const quota = textLimit?.MaxLimit;
@@ -183,4 +173,27 @@ function sandboxOutcome(
       [route.kind === 'sns' ? docs.snsSandbox : EUM_SANDBOX],
     ),
   };
+}
+
+/**
+ * Raise the limit, but never above the approved quota: SNS stops publishing when the limit exceeds it
+ * (sms-spend-limit-above-quota). With no headroom under the quota, only a quota increase helps.
+ */
+export function raiseSpendLimit(ctx: Context, region: string, limit: number, quota: number | undefined): Remediation {
+  const wanted = Math.max(Math.ceil(limit * 2), 10);
+  const target = quota === undefined ? wanted : Math.min(wanted, quota);
+  if (target <= limit) {
+    return remediation(
+      `The limit already equals the approved quota (${quota} USD): request an SMS spend-quota increase with a support case, then raise MonthlySpendLimit.`,
+      [],
+      [docs.snsSpend, docs.forgotPassword],
+    );
+  }
+  return remediation(
+    quota === undefined
+      ? 'Raise the limit, staying within the approved service quota (above it SNS stops sending; request a quota increase first if needed):'
+      : `Raise the limit, up to the approved quota of ${quota} USD (above it SNS stops sending):`,
+    [aws(ctx, ['sns', 'set-sms-attributes', '--attributes', `MonthlySpendLimit=${target}`], region)],
+    [docs.snsSpend, docs.forgotPassword],
+  );
 }
