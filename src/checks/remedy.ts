@@ -39,6 +39,19 @@ export function setPasswordCommand(ctx: Context, username: string): string {
   ]);
 }
 
+/** Resend an admin-created user's invitation: a new temporary password, valid from now. */
+export function resendInvitationCommand(ctx: Context, username: string, medium: 'EMAIL' | 'SMS'): string {
+  return aws(ctx, [
+    'cognito-idp',
+    'admin-create-user',
+    ...poolUser(ctx, username),
+    '--message-action',
+    'RESEND',
+    '--desired-delivery-mediums',
+    medium,
+  ]);
+}
+
 /** Mark a contact verified: only after its ownership is proven out of band. */
 export function markVerifiedCommand(ctx: Context, username: string, attribute: 'email' | 'phone_number'): string {
   return aws(ctx, [

@@ -270,21 +270,7 @@ function judge(
         evidence: { ...stateEvidence, ...metrics },
         remediation: remediation(
           `${stateRemedy.text} Look for CustomMessage_ForgotPassword in the function's log; the handler must return the whole event object:`,
-          [
-            aws(
-              ctx,
-              [
-                'logs',
-                'tail',
-                `/aws/lambda/${c.FunctionName ?? t.fn.name}`,
-                '--since',
-                windowText(ctx),
-                '--filter-pattern',
-                'CustomMessage_ForgotPassword',
-              ],
-              t.fn.region,
-            ),
-          ],
+          [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, 'CustomMessage_ForgotPassword')],
           [docs.customMessage, docs.lambdaStates],
         ),
       });
@@ -319,21 +305,7 @@ function judge(
       evidence: { ...stateEvidence, ...metrics },
       remediation: remediation(
         `${stateProblem ? `${stateRemedy.text} ` : ''}Check that the function handles ${t.kind}_ForgotPassword, decrypts the code with the AWS Encryption SDK, and that its provider accepted the message:`,
-        [
-          aws(
-            ctx,
-            [
-              'logs',
-              'tail',
-              `/aws/lambda/${c.FunctionName ?? t.fn.name}`,
-              '--since',
-              windowText(ctx),
-              '--filter-pattern',
-              `${t.kind}_ForgotPassword`,
-            ],
-            t.fn.region,
-          ),
-        ],
+        [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, `${t.kind}_ForgotPassword`)],
         [docs.customSender],
       ),
     });
@@ -463,4 +435,13 @@ function unreadable(what: string, error: AwsCallError, channel: Channel | undefi
     message: `Could not check ${what}: ${error.action} in ${error.region} failed with ${error.awsCode}. ${channel ? `This user's code goes by ${channel}, not through it` : 'No channel is known for this user'}, so the verdict does not depend on it.`,
     evidence: { 'iam:action': error.action, region: error.region, 'error.code': error.awsCode },
   };
+}
+
+/** The trigger function's log for this window, filtered to one trigger source. */
+function tailLog(ctx: Context, region: string, functionName: string, triggerSource: string): string {
+  return aws(
+    ctx,
+    ['logs', 'tail', `/aws/lambda/${functionName}`, '--since', windowText(ctx), '--filter-pattern', triggerSource],
+    region,
+  );
 }

@@ -1,4 +1,12 @@
-import { aws, docs, markVerifiedCommand, poolUser, remediation, setPasswordCommand } from './remedy.js';
+import {
+  aws,
+  docs,
+  markVerifiedCommand,
+  poolUser,
+  remediation,
+  resendInvitationCommand,
+  setPasswordCommand,
+} from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 /** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */
@@ -50,18 +58,7 @@ export const userStatus: Check = {
         evidence: { ...evidence, 'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString() },
         remediation: remediation(
           'Resend the invitation with a new temporary password, or set a permanent password (set NEW_PASSWORD first and give it to the user over a secure channel):',
-          [
-            aws(ctx, [
-              'cognito-idp',
-              'admin-create-user',
-              ...poolUser(ctx, username),
-              '--message-action',
-              'RESEND',
-              '--desired-delivery-mediums',
-              medium,
-            ]),
-            setPasswordCommand(ctx, username),
-          ],
+          [resendInvitationCommand(ctx, username, medium), setPasswordCommand(ctx, username)],
           [docs.forgotPassword, docs.signingUp],
         ),
       });
@@ -86,17 +83,7 @@ export const userStatus: Check = {
           },
           remediation: remediation(
             'Resend the invitation: it issues a new temporary password and restarts the validity period.',
-            [
-              aws(ctx, [
-                'cognito-idp',
-                'admin-create-user',
-                ...poolUser(ctx, username),
-                '--message-action',
-                'RESEND',
-                '--desired-delivery-mediums',
-                medium,
-              ]),
-            ],
+            [resendInvitationCommand(ctx, username, medium)],
             [docs.signingUp],
           ),
         });

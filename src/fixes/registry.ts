@@ -4,7 +4,7 @@
 
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
-import { aws, poolUser, type RawArg } from '../checks/remedy.js';
+import { aws, markVerifiedCommand, poolUser, resendInvitationCommand, setPasswordCommand } from '../checks/remedy.js';
 import { predictChannel } from '../domain/channel.js';
 import type { FixFacts, Fixer, FixStep } from './types.js';
 
@@ -13,10 +13,9 @@ export class NotApplied extends Error {
   override readonly name = 'NotApplied';
 }
 
-const NEW_PASSWORD: RawArg = { raw: '"$NEW_PASSWORD"' };
-
-function cognitoCommand(facts: FixFacts, verb: string, extra: (string | RawArg)[] = []): string {
-  return aws(facts.ctx, ['cognito-idp', verb, ...poolUser(facts.ctx, facts.username), ...extra]);
+/** A cognito-idp admin command on this user with no further arguments. */
+function cognitoCommand(facts: FixFacts, verb: string): string {
+  return aws(facts.ctx, ['cognito-idp', verb, ...poolUser(facts.ctx, facts.username)]);
 }
 
 function status(facts: FixFacts): string {
@@ -64,7 +63,7 @@ const markVerified: Fixer = {
       code: finding.code!,
       check: finding.check,
       summary: `Mark ${facts.username}'s ${what} ${value} as verified`,
-      command: cognitoCommand(facts, 'admin-update-user-attributes', ['--user-attributes', `Name=${name},Value=true`]),
+      command: markVerifiedCommand(facts.ctx, facts.username, attribute),
       action: 'cognito-idp:AdminUpdateUserAttributes',
       region: facts.ctx.target.region,
       caution: `This asserts that ${facts.username} controls ${value}. Marking a contact verified without proof of ownership lets whoever holds it take over the account: confirm ownership out of band first.`,
@@ -140,7 +139,7 @@ function setPasswordStep(finding: { code: CauseCode; check: string }, facts: Fix
     code: finding.code,
     check: finding.check,
     summary: `Set a permanent password for ${facts.username}, typed now at a hidden prompt`,
-    command: cognitoCommand(facts, 'admin-set-user-password', ['--password', NEW_PASSWORD, '--permanent']),
+    command: setPasswordCommand(facts.ctx, facts.username),
     action: 'cognito-idp:AdminSetUserPassword',
     region: facts.ctx.target.region,
     caution: 'You then have to give the password to the user over a secure channel.',
@@ -178,12 +177,7 @@ const resendInvitation: Fixer = {
       code: finding.code!,
       check: finding.check,
       summary: `Resend the invitation to ${facts.username} with a new temporary password, by ${medium === 'EMAIL' ? 'e-mail' : 'SMS'} to ${destination}`,
-      command: cognitoCommand(facts, 'admin-create-user', [
-        '--message-action',
-        'RESEND',
-        '--desired-delivery-mediums',
-        medium,
-      ]),
+      command: resendInvitationCommand(facts.ctx, facts.username, medium),
       action: 'cognito-idp:AdminCreateUser',
       region: facts.ctx.target.region,
       afterwards:
