@@ -66,13 +66,7 @@ export interface Fixer {
 export type FixStatus = 'planned' | 'applied' | 'failed' | 'declined' | 'skipped';
 
 /** One step as reported under `fixes`. */
-export interface FixRecord {
-  code: CauseCode;
-  check: string;
-  summary: string;
-  command: string;
-  action: IamAction;
-  region: string;
+export interface FixRecord extends Pick<FixStep, 'code' | 'check' | 'summary' | 'command' | 'action' | 'region'> {
   status: FixStatus;
   /** Why it failed, was declined or skipped, or what is left to do after it was applied. */
   message?: string;
