@@ -129,7 +129,9 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
     },
     aws,
   );
-  // The first requests go out at once; the SDK code later rounds need loads while they are in flight.
+  // The first requests go out at once. The SDK code of every selected check then loads while they are in
+  // flight, so no later round waits for it (measured: the same wall time as loading on demand on two
+  // cores, and no gap between rounds); nothing is sent for a check that turns out not to need it.
   const selected = checklist.filter((c) => selectedIds(checklist, options).has(c.id));
   if (selected.some((c) => c.id === 'user')) ctx.prefetch();
   aws.preload(selected.flatMap((c) => c.reads.map((action) => action.split(':')[0] as ServiceName)));
