@@ -9,6 +9,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
+import { allPages } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
 export class CognitoFacts {
@@ -48,18 +49,14 @@ export class CognitoFacts {
 
   /** Users matching one ListUsers filter, e.g. `email = "jane@example.com"`, every page. */
   async listUsers(filter: string): Promise<UserType[]> {
-    const users: UserType[] = [];
-    let token: string | undefined;
-    do {
+    return allPages(async (token) => {
       const out = await this.aws.call('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
         UserPoolId: this.userPoolId,
         Filter: filter,
         ...(token ? { PaginationToken: token } : {}),
       });
-      users.push(...(out.Users ?? []));
-      token = out.PaginationToken;
-    } while (token);
-    return users;
+      return { items: out.Users ?? [], next: out.PaginationToken };
+    });
   }
 
   /** Where the pool exports its logs (`userNotification` errors, `userAuthEvents`); empty when nowhere. */

@@ -1,6 +1,7 @@
 import type { Role } from '@aws-sdk/client-iam';
 import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
+import { allPages } from '../aws/pages.js';
 
 /** IAM is global: its API is signed for us-east-1 whatever the pool's Region. */
 const IAM_REGION = 'us-east-1';
@@ -51,16 +52,13 @@ export class IamFacts {
 
   /** Every inline policy of the role, decoded (ListRolePolicies, then GetRolePolicy each, concurrently). */
   async inlinePolicies(roleName: string): Promise<NamedPolicy[]> {
-    const names: string[] = [];
-    let marker: string | undefined;
-    do {
+    const names = await allPages(async (marker) => {
       const page = await this.aws.call('iam:ListRolePolicies', IAM_REGION, (m) => m.ListRolePoliciesCommand, {
         RoleName: roleName,
         ...(marker ? { Marker: marker } : {}),
       });
-      names.push(...(page.PolicyNames ?? []));
-      marker = page.IsTruncated ? page.Marker : undefined;
-    } while (marker);
+      return { items: page.PolicyNames ?? [], next: page.IsTruncated ? page.Marker : undefined };
+    });
     return Promise.all(
       names.map(async (name) => {
         const out = await this.aws.call('iam:GetRolePolicy', IAM_REGION, (m) => m.GetRolePolicyCommand, {
@@ -74,19 +72,16 @@ export class IamFacts {
 
   /** The ARNs of the managed policies attached to the role. */
   async attachedPolicyArns(roleName: string): Promise<string[]> {
-    const arns: string[] = [];
-    let marker: string | undefined;
-    do {
+    return allPages(async (marker) => {
       const page = await this.aws.call(
         'iam:ListAttachedRolePolicies',
         IAM_REGION,
         (m) => m.ListAttachedRolePoliciesCommand,
         { RoleName: roleName, ...(marker ? { Marker: marker } : {}) },
       );
-      arns.push(...(page.AttachedPolicies ?? []).map((p) => p.PolicyArn!).filter(Boolean));
-      marker = page.IsTruncated ? page.Marker : undefined;
-    } while (marker);
-    return arns;
+      const items = (page.AttachedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
+      return { items, next: page.IsTruncated ? page.Marker : undefined };
+    });
   }
 
   /** The default version of a managed policy, decoded (GetPolicy, then GetPolicyVersion). */

@@ -5,6 +5,7 @@ import type {
   SpendLimit,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type { AwsCaller } from '../aws/caller.js';
+import { allPages } from '../aws/pages.js';
 
 /** AWS End User Messaging SMS (pinpoint-sms-voice-v2) reads, made in the pool's SMS Region. */
 export class SmsVoiceFacts {
@@ -12,19 +13,16 @@ export class SmsVoiceFacts {
 
   /** DescribeAccountAttributes as a map: `ACCOUNT_TIER`, `DEFAULT_PROTECT_CONFIGURATION_ID`. */
   async accountAttributes(region: string): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
-    let token: string | undefined;
-    do {
+    const attributes = await allPages(async (token) => {
       const page = await this.aws.call(
         'sms-voice:DescribeAccountAttributes',
         region,
         (m) => m.DescribeAccountAttributesCommand,
         token ? { NextToken: token } : {},
       );
-      for (const a of page.AccountAttributes ?? []) if (a.Name) out[a.Name] = a.Value ?? '';
-      token = page.NextToken;
-    } while (token);
-    return out;
+      return { items: page.AccountAttributes ?? [], next: page.NextToken };
+    });
+    return Object.fromEntries(attributes.filter((a) => a.Name).map((a) => [a.Name!, a.Value ?? '']));
   }
 
   /** The monthly text-message spend limit (EnforcedLimit, and MaxLimit: the approved quota). */
@@ -35,17 +33,13 @@ export class SmsVoiceFacts {
 
   /** The account's phone numbers in one country (ISO 3166-1 alpha-2). */
   async phoneNumbers(region: string, isoCountryCode: string): Promise<PhoneNumberInformation[]> {
-    const numbers: PhoneNumberInformation[] = [];
-    let token: string | undefined;
-    do {
+    return allPages(async (token) => {
       const page = await this.aws.call('sms-voice:DescribePhoneNumbers', region, (m) => m.DescribePhoneNumbersCommand, {
         Filters: [{ Name: 'iso-country-code', Values: [isoCountryCode] }],
         ...(token ? { NextToken: token } : {}),
       });
-      numbers.push(...(page.PhoneNumbers ?? []));
-      token = page.NextToken;
-    } while (token);
-    return numbers;
+      return { items: page.PhoneNumbers ?? [], next: page.NextToken };
+    });
   }
 
   async registrations(region: string, ids: string[]): Promise<RegistrationInformation[]> {

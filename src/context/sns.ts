@@ -1,5 +1,6 @@
 import type { PhoneNumberInformation, SMSSandboxPhoneNumber } from '@aws-sdk/client-sns';
 import type { AwsCaller } from '../aws/caller.js';
+import { allPages } from '../aws/pages.js';
 
 /** SNS SMS reads, made in the pool's SMS Region. */
 export class SnsFacts {
@@ -22,19 +23,15 @@ export class SnsFacts {
   }
 
   async sandboxPhoneNumbers(region: string): Promise<SMSSandboxPhoneNumber[]> {
-    const numbers: SMSSandboxPhoneNumber[] = [];
-    let token: string | undefined;
-    do {
+    return allPages(async (token) => {
       const out = await this.aws.call(
         'sns:ListSMSSandboxPhoneNumbers',
         region,
         (m) => m.ListSMSSandboxPhoneNumbersCommand,
         token ? { NextToken: token } : {},
       );
-      numbers.push(...(out.PhoneNumbers ?? []));
-      token = out.NextToken;
-    } while (token);
-    return numbers;
+      return { items: out.PhoneNumbers ?? [], next: out.NextToken };
+    });
   }
 
   async isOptedOut(region: string, phoneNumber: string): Promise<boolean> {
