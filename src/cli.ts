@@ -90,9 +90,15 @@ function buildProgram(): Command {
     .option('--no-color', 'colour off')
     .option('-q, --quiet', 'print the verdict only')
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
-    .option('--fix', 'apply the fixes cognito-doctor can make, asking before each step, then check again')
+    .option(
+      '--fix',
+      'apply the fixes cognito-doctor can make for what blocks the reset, asking before each step, then check again',
+    )
     .option('--dry-run', 'show the fixes --fix would apply; change nothing')
-    .option('-y, --yes', 'confirm every --fix step without asking (scripts)')
+    .option(
+      '-y, --yes',
+      "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
+    )
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';

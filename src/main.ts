@@ -4,13 +4,13 @@ import type { Check, Finding } from './checks/types.js';
 import { Context, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
 import { applyFixes, explainRemaining } from './fixes/apply.js';
-import { fixRecord, planFixes } from './fixes/plan.js';
-import type { FixRecord, Operator } from './fixes/types.js';
+import { fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
+import { sentAny, type FixRecord, type Operator } from './fixes/types.js';
 import type { DiagnoseOptions } from './options.js';
 import { redactReport } from './redact.js';
 import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
-import { buildReport, type Report } from './report.js';
+import { buildReport, judgeFindings, type Report } from './report.js';
 import { runChecks, selectedIds } from './runner.js';
 import type { ServiceName } from './aws/services.js';
 import { createProgress } from './ui/progress.js';
@@ -56,18 +56,11 @@ export async function diagnose(
   try {
     const first = await examine(options, io, checklist);
     passes.push(first);
-    const plan = await planFixes(first.findings, first.ctx);
+    const plan = await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx);
     let final = first;
     let fixes: FixRecord[] | undefined;
     if (options.dryRun) {
-      fixes = plan.map((step) =>
-        fixRecord(
-          step,
-          'planned',
-          step.alternative &&
-            `At a terminal, declining this offers instead: ${step.alternative.summary} (${step.alternative.command}).`,
-        ),
-      );
+      fixes = plan.map((step) => (step.refused ? fixRecord(step, 'refused', step.refused) : plannedRecord(step)));
     } else if (options.fix) {
       if (!io.operator) throw new Error('--fix needs an operator to confirm its steps');
       if (!plan.length) io.stderr.write('cognito-doctor: nothing found that --fix can change.\n');
@@ -79,7 +72,7 @@ export async function diagnose(
           ),
         );
         fixes = await applyFixes(plan, { aws: first.aws, operator: io.operator }, { out: io.stderr, style: io.style });
-        if (fixes.some((f) => f.status === 'applied' || f.status === 'failed')) {
+        if (sentAny(fixes)) {
           io.stderr.write('\nChecking again on fresh data…\n');
           final = await examine(options, io, checklist);
           passes.push(final);

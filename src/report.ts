@@ -56,10 +56,7 @@ const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
 
 export function buildReport(input: ReportInput): Report {
   const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
-  const findings = escalateMasking(
-    input.findings.map((f) => capOtherChannel(f, input.checks, channel)),
-    input.checks,
-  );
+  const findings = judgeFindings(input.findings, input.checks, input.prediction);
   const status = verdictStatus(findings, input.checks, channel);
   const destination = maskDestination(input.prediction?.destination);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -85,6 +82,22 @@ export function buildReport(input: ReportInput): Report {
     exitCode: exitCodeFor(findings, status, input.strict),
     durationMs: input.durationMs,
   };
+}
+
+/**
+ * The findings as the report states them: a failure of the channel Cognito will not use is a
+ * warning, and PreventUserExistenceErrors is a warning where it hides a failure. --fix plans on these.
+ */
+export function judgeFindings(
+  findings: readonly Finding[],
+  checks: readonly Check[],
+  prediction: ChannelPrediction | undefined,
+): Finding[] {
+  const channel: VerdictChannel = prediction?.channel ?? 'UNKNOWN';
+  return escalateMasking(
+    findings.map((f) => capOtherChannel(f, checks, channel)),
+    checks,
+  );
 }
 
 /** A check of the channel Cognito will not use can only warn: it never blocks the verdict. */

@@ -70,20 +70,28 @@ export class AwsCaller {
   }
 
   /**
-   * Send a request that changes the account (--fix). Never memoised: each call is sent, in order,
-   * and logged as a write; reads made before it are not refreshed (a re-run uses a new caller).
+   * Send a request that changes the account (--fix): `action` names the operation, `input` is its
+   * API input. Never memoised: each call is sent, in order, and logged as a write; reads made before
+   * it are not refreshed (a re-run uses a new caller). With `once`, the SDK does not retry it: a
+   * write that is not safe to repeat is sent a single time, even when its reply is lost.
    */
-  write<S extends ServiceName, C extends CommandClass>(
-    action: `${S}:${string}`,
-    region: string,
-    command: (sdk: SdkModule<S>) => C,
-    input: InputOf<C>,
-  ): Promise<OutputOf<C>> {
-    const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
-    return this.send(action, region, build, true) as Promise<OutputOf<C>>;
+  write(action: IamAction, region: string, input: object, options: { once: boolean }): Promise<unknown> {
+    const operation = action.slice(action.indexOf(':') + 1);
+    const build = (sdk: unknown) => {
+      const Command = (sdk as Record<string, CommandClass | undefined>)[`${operation}Command`];
+      if (!Command) throw new Error(`the SDK has no ${operation} command`);
+      return new Command(input);
+    };
+    return this.send(action, region, build, true, options.once ? 1 : undefined);
   }
 
-  private async send(action: IamAction, region: string, build: (sdk: unknown) => unknown, write = false) {
+  private async send(
+    action: IamAction,
+    region: string,
+    build: (sdk: unknown) => unknown,
+    write = false,
+    maxAttempts?: number,
+  ) {
     const service = action.slice(0, action.indexOf(':')) as ServiceName;
     const started = performance.now();
     const record = (outcome: string, attempts: number) => {
@@ -100,7 +108,7 @@ export class AwsCaller {
     };
     try {
       const sdk = await services[service].load();
-      const client = await this.client(service, region, sdk);
+      const client = await this.client(service, region, sdk, maxAttempts);
       const output = (await client.send(build(sdk))) as { $metadata?: { attempts?: number } };
       record('ok', output.$metadata?.attempts ?? 1);
       return output;
@@ -112,11 +120,11 @@ export class AwsCaller {
     }
   }
 
-  private client(service: ServiceName, region: string, sdk: unknown): Promise<SendableClient> {
-    const key = `${service} ${region}`;
+  private client(service: ServiceName, region: string, sdk: unknown, maxAttempts?: number): Promise<SendableClient> {
+    const key = `${service} ${region}${maxAttempts ? ` ${maxAttempts}` : ''}`;
     let client = this.clients.get(key);
     if (!client) {
-      client = this.build(service, region, sdk);
+      client = this.build(service, region, sdk, maxAttempts);
       this.clients.set(key, client);
     }
     return client;
@@ -132,7 +140,12 @@ export class AwsCaller {
     for (const name of new Set(names)) void services[name].load().catch(() => undefined);
   }
 
-  private async build(service: ServiceName, region: string, sdk: unknown): Promise<SendableClient> {
+  private async build(
+    service: ServiceName,
+    region: string,
+    sdk: unknown,
+    maxAttempts = this.settings.maxAttempts ?? 3,
+  ): Promise<SendableClient> {
     // One credential chain for every client, so a profile or SSO token is resolved once per run.
     if (!this.credentials) {
       const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
@@ -143,7 +156,7 @@ export class AwsCaller {
       region,
       credentials: this.credentials,
       retryMode: 'adaptive',
-      maxAttempts: this.settings.maxAttempts ?? 3,
+      maxAttempts,
       ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
     });
   }

@@ -2,7 +2,7 @@ import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-co
 import { AwsCallError } from '../aws/errors.js';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
-import { aws, docs, markVerifiedCommand, remediation, setPasswordCommand } from './remedy.js';
+import { aws, docs, markVerifiedRequest, remediation, setPasswordRequest, write, type WriteCommand } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -74,8 +74,8 @@ export const contact: Check = {
 };
 
 /** The commands that mark each present contact verified (after proof of ownership). */
-function markVerified(ctx: Context, u: AdminGetUserCommandOutput, present: readonly Contact[]): string[] {
-  return present.map((n) => markVerifiedCommand(ctx, u.Username!, n));
+function markVerified(ctx: Context, u: AdminGetUserCommandOutput, present: readonly Contact[]): WriteCommand[] {
+  return present.map((n) => write(ctx, markVerifiedRequest(ctx, u.Username!, n)));
 }
 
 const PROOF =
@@ -99,7 +99,7 @@ async function noVerifiedContact(
       evidence,
       remediation: remediation(
         'Add a contact the user owns, verified, or set a password as an administrator (set NEW_PASSWORD first; give it over a secure channel):',
-        [setPasswordCommand(ctx, username)],
+        [write(ctx, setPasswordRequest(ctx, username))],
         [docs.forgotPassword],
       ),
     };
@@ -111,7 +111,7 @@ async function noVerifiedContact(
   const consequence =
     'ForgotPassword fails with "Cannot reset password for the user as there is no registered/verified email or phone_number".';
   const fix = (text: string, extraDocs: string[] = []) =>
-    remediation(`${text} ${PROOF}`, markVerified(ctx, u, present), [docs.forgotPassword, ...extraDocs]);
+    remediation(`${text} ${PROOF}`, markVerified(ctx, u, present), [docs.forgotPassword, ...extraDocs], true);
   const status = u.UserStatus;
   const dates = {
     'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString(),

@@ -15,7 +15,7 @@ import {
   snsFailureLogGroup,
   type ForgotPasswordCall,
 } from '../domain/logs.js';
-import { aws, docs, poolUser, remediation, setPasswordCommand } from './remedy.js';
+import { aws, docs, poolUser, remediation, setPasswordRequest, write } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 /** Log lines shown verbatim per finding: the latest few say enough, the command lists them all. */
@@ -315,7 +315,7 @@ async function forgotPasswordCalls(
         evidence: { ...evidence, 'LookupEvents.Events[LimitExceededException].length': limited.length },
         remediation: remediation(
           'Wait about an hour and stop the app retrying (every retry counts); no API resets the counter. Or an administrator sets a password (set NEW_PASSWORD first; give it over a secure channel):',
-          [setPasswordCommand(ctx, username)],
+          [write(ctx, setPasswordRequest(ctx, username))],
           [docs.quotas, docs.recovery],
         ),
       },

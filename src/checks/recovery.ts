@@ -1,7 +1,7 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { activeMfa, type Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
-import { aws, docs, markVerifiedCommand, remediation, setPasswordCommand } from './remedy.js';
+import { aws, docs, markVerifiedRequest, write, remediation, setPasswordRequest } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -68,7 +68,7 @@ function channelOutcome(
         evidence,
         remediation: remediation(
           'An administrator sets the password (set NEW_PASSWORD first; give it over a secure channel). Enabling self-service recovery needs a full-config update-user-pool, which resets every setting it omits.',
-          [setPasswordCommand(ctx, username)],
+          [write(ctx, setPasswordRequest(ctx, username))],
           [docs.recovery],
         ),
       },
@@ -100,7 +100,9 @@ function channelOutcome(
         evidence,
         remediation: remediation(
           `Verify the user's ${needed} (after confirming ownership out of band), or add a recovery mechanism with a full-config update-user-pool:`,
-          a[needed] ? [markVerifiedCommand(ctx, username, needed)] : [setPasswordCommand(ctx, username)],
+          a[needed]
+            ? [write(ctx, markVerifiedRequest(ctx, username, needed))]
+            : [write(ctx, setPasswordRequest(ctx, username))],
           [docs.recovery],
         ),
       },
@@ -172,7 +174,7 @@ function mfaOutcome(
       ? {
           remediation: remediation(
             `By design. Give the user a verified ${sms ? 'e-mail address' : 'phone number'} and a ${sms ? 'verified_email' : 'verified_phone_number'} recovery mechanism (a full-config update-user-pool), or have an administrator set the password (set NEW_PASSWORD first; give it over a secure channel):`,
-            [setPasswordCommand(ctx, username)],
+            [write(ctx, setPasswordRequest(ctx, username))],
             [docs.recovery, docs.mfa],
           ),
         }

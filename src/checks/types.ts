@@ -14,6 +14,24 @@ export interface Remediation {
   /** Exact, shell-quoted `aws` lines with the real ids (see `aws` in ./remedy.ts). */
   commands: string[];
   docs: string[];
+  /** The writes among `commands`, as data, in the same order. */
+  requests?: PublishedRequest[];
+  /** The commands are alternatives (resend the invitation *or* set a password): run one. */
+  choice?: true;
+}
+
+/** One write of a remediation: what a runbook replays through any SDK. */
+export interface PublishedRequest {
+  action: IamAction;
+  region: string;
+  /** The API input; an operator-supplied value appears as `${NAME}` (see `placeholders`). */
+  input: Record<string, unknown>;
+  /** The printed `aws` line, made from the same description. */
+  command: string;
+  /** What the operator asserts or risks by running it. */
+  warning?: string;
+  /** Each `${NAME}` in `input` (and shell variable in `command`): what to set it to. */
+  placeholders?: Record<string, string>;
 }
 
 /** What a check returns for one cause. `error` is never returned: the runner assigns it. */

@@ -1,11 +1,14 @@
+import { activeMfa } from '../context/index.js';
+import { contactToVerify } from '../domain/channel.js';
 import {
-  aws,
   docs,
-  markVerifiedCommand,
-  poolUser,
+  confirmSignUpRequest,
+  enableUserRequest,
+  markVerifiedRequest,
   remediation,
-  resendInvitationCommand,
-  setPasswordCommand,
+  resendInvitationRequest,
+  setPasswordRequest,
+  write,
 } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
@@ -35,7 +38,12 @@ export const userStatus: Check = {
     const status = u.UserStatus ?? 'UNKNOWN';
     const evidence = { 'AdminGetUser.UserStatus': status, 'AdminGetUser.Enabled': u.Enabled ?? true };
     const medium = attributes.email ? 'EMAIL' : 'SMS';
-    const contact = attributes.email ? 'email' : attributes.phone_number ? 'phone_number' : undefined;
+    // The contact whose verification makes a recovery channel qualify (what --fix marks verified).
+    const contact = contactToVerify({
+      mechanisms: p.AccountRecoverySetting?.RecoveryMechanisms,
+      attributes,
+      mfa: activeMfa(u, p.MfaConfiguration),
+    });
     const outcomes: Outcome[] = [];
     if (u.Enabled === false) {
       outcomes.push({
@@ -45,7 +53,7 @@ export const userStatus: Check = {
         evidence,
         remediation: remediation(
           'Find out why the user was disabled; enable it only if that no longer applies:',
-          [aws(ctx, ['cognito-idp', 'admin-enable-user', ...poolUser(ctx, username)])],
+          [write(ctx, enableUserRequest(ctx, username))],
           [docs.signingUp],
         ),
       });
@@ -58,8 +66,9 @@ export const userStatus: Check = {
         evidence: { ...evidence, 'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString() },
         remediation: remediation(
           'Resend the invitation with a new temporary password, or set a permanent password (set NEW_PASSWORD first and give it to the user over a secure channel):',
-          [resendInvitationCommand(ctx, username, medium), setPasswordCommand(ctx, username)],
+          [write(ctx, resendInvitationRequest(ctx, username, medium)), write(ctx, setPasswordRequest(ctx, username))],
           [docs.forgotPassword, docs.signingUp],
+          true,
         ),
       });
       // AdminGetUser cannot say when the temporary password was issued: the later of creation and last
@@ -83,7 +92,7 @@ export const userStatus: Check = {
           },
           remediation: remediation(
             'Resend the invitation: it issues a new temporary password and restarts the validity period.',
-            [resendInvitationCommand(ctx, username, medium)],
+            [write(ctx, resendInvitationRequest(ctx, username, medium))],
             [docs.signingUp],
           ),
         });
@@ -97,8 +106,8 @@ export const userStatus: Check = {
         remediation: remediation(
           `Have the user confirm the sign-up (ResendConfirmationCode; the code is valid 24 hours), or confirm it as an administrator once you know who they are. An admin confirmation verifies nothing${contact ? `: mark the ${contact} verified too, only once ownership is proven` : ''}:`,
           [
-            aws(ctx, ['cognito-idp', 'admin-confirm-sign-up', ...poolUser(ctx, username)]),
-            ...(contact ? [markVerifiedCommand(ctx, username, contact)] : []),
+            write(ctx, confirmSignUpRequest(ctx, username)),
+            ...(contact ? [write(ctx, markVerifiedRequest(ctx, username, contact))] : []),
           ],
           [docs.signingUp],
         ),

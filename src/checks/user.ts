@@ -1,6 +1,6 @@
 import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
-import { aws, docs, markVerifiedCommand, poolUser, remediation } from './remedy.js';
+import { aws, docs, markVerifiedRequest, write, poolUser, remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 const VIA: Record<string, string> = {
@@ -181,7 +181,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
         },
         remediation: remediation(
           `Have the app send username ${username}. Once you have confirmed out of band that the user owns ${input}, mark it verified (then the alias works, and codes can go there):`,
-          [markVerifiedCommand(ctx, username, attribute)],
+          [write(ctx, markVerifiedRequest(ctx, username, attribute))],
           [docs.signingUp],
         ),
       };

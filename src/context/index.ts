@@ -42,6 +42,13 @@ export interface UserSearch {
   filter: string;
 }
 
+/** Another account holding the same e-mail address or phone number. */
+export interface ContactHolder {
+  username: string;
+  status: string;
+  verified: boolean;
+}
+
 export interface UserResolution {
   input: string;
   /** How Cognito (AdminGetUser) or, failing that, a ListUsers search found the user. */
@@ -160,6 +167,26 @@ export class Context {
       const user = pick?.Username ? await this.cognito.adminGetUser(pick.Username) : undefined;
       if (!user || !search) return { ...base, via: 'none', direct: false, attributes: {} };
       return { ...base, ...found(user), via: SEARCH_VIA[search.attribute], direct: false };
+    });
+  }
+
+  /**
+   * The other accounts of the pool whose `attribute` holds the resolved user's value, with their
+   * status and whether they hold it verified: marking it verified here would take it from them.
+   */
+  otherHolders(attribute: 'email' | 'phone_number'): Promise<ContactHolder[]> {
+    return this.once(`holders ${attribute}`, async () => {
+      const { user, attributes } = await this.user();
+      const value = attributes[attribute];
+      if (!user || !value) return [];
+      const users = await this.cognito.listUsers(filterFor(attribute, value));
+      return users
+        .filter((u) => u.Username !== user.Username)
+        .map((u) => ({
+          username: u.Username ?? '',
+          status: u.UserStatus ?? 'UNKNOWN',
+          verified: u.Attributes?.some((a) => a.Name === `${attribute}_verified` && a.Value === 'true') === true,
+        }));
     });
   }
 

@@ -102,3 +102,16 @@ export function maskDestination(value: string | undefined): string | null {
   if (digits.length <= 4) return `+${digits}`;
   return `+${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
+
+/**
+ * The contact to mark verified: the one the recovery rule would pick if every unverified contact
+ * were verified, so a single assertion of ownership makes a channel qualify.
+ */
+export function contactToVerify(facts: ChannelFacts): 'email' | 'phone_number' | undefined {
+  const a = facts.attributes;
+  const unverified = (['email', 'phone_number'] as const).filter((n) => a[n] && a[`${n}_verified`] !== 'true');
+  if (!unverified.length) return undefined;
+  const hypothetical = { ...a, ...Object.fromEntries(unverified.map((n) => [`${n}_verified`, 'true'])) };
+  const chosen = predictChannel({ ...facts, attributes: hypothetical }).attribute;
+  return chosen && unverified.includes(chosen) ? chosen : undefined;
+}

@@ -4,11 +4,13 @@ import { fixersFor } from './registry.js';
 import type { FixFacts, FixRecord, FixStatus, FixStep } from './types.js';
 
 /**
- * The steps --fix would take for the warn/fail findings, in checklist order, one per distinct
- * command. Reads only facts the checklist already read (memoised): planning sends no request.
+ * The steps --fix would take, in checklist order, one per distinct command: only for findings that
+ * block the reset as the report states them (`fail`). A warning, or a failure of the channel Cognito
+ * will not use (the report calls it not blocking), is left alone. Reads only memoised facts, and the
+ * search for other accounts holding a contact before one is marked verified.
  */
 export async function planFixes(findings: readonly Finding[], ctx: Context): Promise<FixStep[]> {
-  const fixable = findings.filter((f) => (f.status === 'fail' || f.status === 'warn') && fixersFor(f.code).length);
+  const fixable = findings.filter((f) => f.status === 'fail' && fixersFor(f.code).length);
   if (!fixable.length) return [];
   const facts = await factsFor(ctx);
   if (!facts) return [];
@@ -48,9 +50,22 @@ export function fixRecord(step: FixStep, status: FixStatus, message?: string): F
     check: step.check,
     summary: step.summary,
     command: step.command,
-    action: step.action,
-    region: step.region,
+    action: step.request.action,
+    region: step.request.region,
+    input: JSON.parse(JSON.stringify(step.request.input)) as Record<string, unknown>,
     status,
     ...(message ? { message } : {}),
   };
+}
+
+/** A step of --dry-run: what --fix would do, and what it asks first. */
+export function plannedRecord(step: FixStep): FixRecord {
+  const notes = [
+    step.needs === 'explicit' &&
+      "--fix asks for this step's own confirmation at a terminal; --yes does not confirm it.",
+    step.needs === 'secret' && '--fix asks for the password at a terminal; --yes skips it.',
+    step.alternative &&
+      `At a terminal, declining this offers instead: ${step.alternative.summary} (${step.alternative.command}).`,
+  ].filter((n): n is string => typeof n === 'string');
+  return fixRecord(step, 'planned', notes.join(' ') || undefined);
 }

@@ -1,11 +1,15 @@
-// The fixes cognito-doctor can apply itself, keyed by finding code (SPEC §7). Each plans one step
-// from facts the checklist already read, and applies it with one write through the AwsCaller.
+// The fixes cognito-doctor can apply itself, keyed by finding code. A fixer never describes a write
+// of its own: it picks one the finding's remediation published (the check knows the route, the
+// Region and the input), and adds what the operator must hear before saying yes.
 // Nothing here may call update-user-pool / update-user-pool-client: they reset every omitted setting.
 
+import { AwsCallError } from '../aws/errors.js';
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
-import { aws, markVerifiedCommand, poolUser, resendInvitationCommand, setPasswordCommand } from '../checks/remedy.js';
-import { predictChannel } from '../domain/channel.js';
+import { requestOf } from '../checks/remedy.js';
+import type { Finding, PublishedRequest } from '../checks/types.js';
+import type { ContactHolder } from '../context/index.js';
+import { contactToVerify } from '../domain/channel.js';
 import type { FixFacts, Fixer, FixStep } from './types.js';
 
 /** A step the operator chose not to apply after all (no password typed, passwords differ). */
@@ -13,31 +17,37 @@ export class NotApplied extends Error {
   override readonly name = 'NotApplied';
 }
 
-/** A cognito-idp admin command on this user with no further arguments. */
-function cognitoCommand(facts: FixFacts, verb: string): string {
-  return aws(facts.ctx, ['cognito-idp', verb, ...poolUser(facts.ctx, facts.username)]);
-}
-
 function status(facts: FixFacts): string {
   return facts.user.UserStatus ?? 'UNKNOWN';
 }
 
-/**
- * The contact attribute to mark verified: the one Cognito's recovery rule would pick if every
- * unverified contact were verified, so a single assertion of ownership makes a channel qualify.
- */
+/** The contact attribute to mark verified (see contactToVerify). */
 export function attributeToVerify(facts: FixFacts): 'email' | 'phone_number' | undefined {
-  const a = facts.attributes;
-  const unverified = (['email', 'phone_number'] as const).filter((n) => a[n] && a[`${n}_verified`] !== 'true');
-  if (!unverified.length) return undefined;
-  const hypothetical = { ...a, ...Object.fromEntries(unverified.map((n) => [`${n}_verified`, 'true'])) };
-  const prediction = predictChannel({
+  return contactToVerify({
     mechanisms: facts.pool.AccountRecoverySetting?.RecoveryMechanisms,
-    attributes: hypothetical,
+    attributes: facts.attributes,
     mfa: facts.mfa,
   });
-  const chosen = prediction.attribute;
-  return chosen && unverified.includes(chosen) ? chosen : undefined;
+}
+
+type StepText = Omit<FixStep, 'code' | 'check' | 'request' | 'command'>;
+
+/** The step for the finding's published write of `action` (the first that `match` accepts), if any. */
+function stepFor(
+  finding: Finding,
+  action: IamAction,
+  text: StepText,
+  match: (r: PublishedRequest) => boolean = () => true,
+): FixStep | undefined {
+  const published = finding.remediation?.requests?.find((r) => r.action === action && match(r));
+  if (!published) return undefined;
+  return {
+    code: finding.code!,
+    check: finding.check,
+    request: requestOf(published),
+    command: published.command,
+    ...text,
+  };
 }
 
 const markVerified: Fixer = {
@@ -56,29 +66,34 @@ const markVerified: Fixer = {
     if (finding.code === 'user-unconfirmed' && status(facts) !== 'UNCONFIRMED') return undefined;
     const attribute = attributeToVerify(facts);
     if (!attribute) return undefined;
-    const name = `${attribute}_verified`;
     const value = facts.attributes[attribute]!;
     const what = attribute === 'email' ? 'e-mail address' : 'phone number';
-    return {
-      code: finding.code!,
-      check: finding.check,
-      summary: `Mark ${facts.username}'s ${what} ${value} as verified`,
-      command: markVerifiedCommand(facts.ctx, facts.username, attribute),
-      action: 'cognito-idp:AdminUpdateUserAttributes',
-      region: facts.ctx.target.region,
-      caution: `This asserts that ${facts.username} controls ${value}. Marking a contact verified without proof of ownership lets whoever holds it take over the account: confirm ownership out of band first.`,
-      apply: async ({ aws: caller }) => {
-        await caller.write(
-          'cognito-idp:AdminUpdateUserAttributes',
-          facts.ctx.target.region,
-          (m) => m.AdminUpdateUserAttributesCommand,
-          {
-            UserPoolId: facts.ctx.target.userPoolId,
-            Username: facts.username,
-            UserAttributes: [{ Name: name, Value: 'true' }],
-          },
-        );
+    const step = stepFor(
+      finding,
+      'cognito-idp:AdminUpdateUserAttributes',
+      {
+        summary: `Mark ${facts.username}'s ${what} ${value} as verified`,
+        caution: `This asserts that ${facts.username} controls ${value}. Marking a contact verified without proof of ownership lets whoever holds it take over the account: confirm ownership out of band first.`,
       },
+      (r) =>
+        JSON.stringify(r.input.UserAttributes) === JSON.stringify([{ Name: `${attribute}_verified`, Value: 'true' }]),
+    );
+    if (!step) return undefined;
+    let verified: ContactHolder[];
+    try {
+      verified = (await facts.ctx.otherHolders(attribute)).filter((h) => h.verified);
+    } catch (err) {
+      const why = err instanceof AwsCallError ? `${err.action}: ${err.awsCode}` : String(err);
+      return {
+        ...step,
+        refused: `Refused: could not check whether another account holds ${value} verified (${why}); marking it verified could take it from that account. Grant cognito-idp:ListUsers and run again.`,
+      };
+    }
+    if (!verified.length) return step;
+    const names = verified.map((h) => `${h.username} (${h.status})`).join(', ');
+    return {
+      ...step,
+      refused: `Refused: ${value} is already the verified ${what} of ${names}. Marking it verified for ${facts.username} would move it away from ${verified.length > 1 ? 'those accounts' : 'that account'} (no more sign-in by it, no more reset codes to it). Find out which account the person owns: if it is ${verified.length > 1 ? 'one of those' : 'that one'}, have them reset that account; otherwise give ${facts.username} a contact of its own.`,
     };
   },
 };
@@ -88,22 +103,11 @@ const enableUser: Fixer = {
   actions: ['cognito-idp:AdminEnableUser'],
   async plan(finding, facts) {
     if (facts.user.Enabled !== false) return undefined;
-    return {
-      code: finding.code!,
-      check: finding.check,
+    return stepFor(finding, 'cognito-idp:AdminEnableUser', {
       summary: `Enable user ${facts.username}`,
-      command: cognitoCommand(facts, 'admin-enable-user'),
-      action: 'cognito-idp:AdminEnableUser',
-      region: facts.ctx.target.region,
       caution:
         'Users are disabled for a reason (offboarding, abuse, a security incident): enable it only if that no longer applies.',
-      apply: async ({ aws: caller }) => {
-        await caller.write('cognito-idp:AdminEnableUser', facts.ctx.target.region, (m) => m.AdminEnableUserCommand, {
-          UserPoolId: facts.ctx.target.userPoolId,
-          Username: facts.username,
-        });
-      },
-    };
+    });
   },
 };
 
@@ -112,50 +116,21 @@ const confirmSignUp: Fixer = {
   actions: ['cognito-idp:AdminConfirmSignUp'],
   async plan(finding, facts) {
     if (status(facts) !== 'UNCONFIRMED') return undefined;
-    return {
-      code: finding.code!,
-      check: finding.check,
+    return stepFor(finding, 'cognito-idp:AdminConfirmSignUp', {
       summary: `Confirm the sign-up of ${facts.username}`,
-      command: cognitoCommand(facts, 'admin-confirm-sign-up'),
-      action: 'cognito-idp:AdminConfirmSignUp',
-      region: facts.ctx.target.region,
       caution:
         'This confirms the sign-up without the code the user was sent. It does not verify the e-mail address or phone number: a code still needs a verified contact.',
-      apply: async ({ aws: caller }) => {
-        await caller.write(
-          'cognito-idp:AdminConfirmSignUp',
-          facts.ctx.target.region,
-          (m) => m.AdminConfirmSignUpCommand,
-          { UserPoolId: facts.ctx.target.userPoolId, Username: facts.username },
-        );
-      },
-    };
+    });
   },
 };
 
 /** AdminSetUserPassword with a password typed twice at a hidden prompt: never from argv or a file. */
-function setPasswordStep(finding: { code: CauseCode; check: string }, facts: FixFacts): FixStep {
-  return {
-    code: finding.code,
-    check: finding.check,
+function setPasswordStep(finding: Finding, facts: FixFacts): FixStep | undefined {
+  return stepFor(finding, 'cognito-idp:AdminSetUserPassword', {
     summary: `Set a permanent password for ${facts.username}, typed now at a hidden prompt`,
-    command: setPasswordCommand(facts.ctx, facts.username),
-    action: 'cognito-idp:AdminSetUserPassword',
-    region: facts.ctx.target.region,
     caution: 'You then have to give the password to the user over a secure channel.',
-    interactiveOnly: true,
-    apply: async ({ aws: caller, operator }) => {
-      const password = await operator.secret(`New password for ${facts.username} (not shown): `);
-      if (!password) throw new NotApplied('no password was typed');
-      if ((await operator.secret('Type it again: ')) !== password) throw new NotApplied('the passwords differ');
-      await caller.write(
-        'cognito-idp:AdminSetUserPassword',
-        facts.ctx.target.region,
-        (m) => m.AdminSetUserPasswordCommand,
-        { UserPoolId: facts.ctx.target.userPoolId, Username: facts.username, Password: password, Permanent: true },
-      );
-    },
-  };
+    needs: 'secret',
+  });
 }
 
 const resendInvitation: Fixer = {
@@ -168,29 +143,19 @@ const resendInvitation: Fixer = {
   actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword'],
   async plan(finding, facts) {
     if (status(facts) !== 'FORCE_CHANGE_PASSWORD') return undefined;
-    const alternative = setPasswordStep({ code: finding.code!, check: finding.check }, facts);
-    // DesiredDeliveryMediums defaults to SMS: name the medium the user can actually receive.
-    const medium = facts.attributes.email ? 'EMAIL' : facts.attributes.phone_number ? 'SMS' : undefined;
-    if (!medium) return alternative;
-    const destination = medium === 'EMAIL' ? facts.attributes.email : facts.attributes.phone_number;
-    return {
-      code: finding.code!,
-      check: finding.check,
-      summary: `Resend the invitation to ${facts.username} with a new temporary password, by ${medium === 'EMAIL' ? 'e-mail' : 'SMS'} to ${destination}`,
-      command: resendInvitationCommand(facts.ctx, facts.username, medium),
-      action: 'cognito-idp:AdminCreateUser',
-      region: facts.ctx.target.region,
+    const alternative = setPasswordStep(finding, facts);
+    const resend = stepFor(finding, 'cognito-idp:AdminCreateUser', {
+      summary: `Resend the invitation to ${facts.username} with a new temporary password`,
       afterwards:
         'The user stays FORCE_CHANGE_PASSWORD until they sign in with the new temporary password and choose their own; ForgotPassword works after that.',
-      alternative,
-      apply: async ({ aws: caller }) => {
-        await caller.write('cognito-idp:AdminCreateUser', facts.ctx.target.region, (m) => m.AdminCreateUserCommand, {
-          UserPoolId: facts.ctx.target.userPoolId,
-          Username: facts.username,
-          MessageAction: 'RESEND',
-          DesiredDeliveryMediums: [medium],
-        });
-      },
+    });
+    if (!resend) return alternative;
+    const medium = (resend.request.input.DesiredDeliveryMediums as readonly string[] | undefined)?.[0];
+    const destination = medium === 'SMS' ? facts.attributes.phone_number : facts.attributes.email;
+    return {
+      ...resend,
+      summary: `${resend.summary}, by ${medium === 'SMS' ? 'SMS' : 'e-mail'}${destination ? ` to ${destination}` : ''}`,
+      ...(alternative ? { alternative } : {}),
     };
   },
 };
@@ -198,48 +163,42 @@ const resendInvitation: Fixer = {
 const unsuppressAddress: Fixer = {
   codes: ['ses-account-suppression-list'],
   actions: ['ses:DeleteSuppressedDestination'],
-  async plan(finding, facts) {
-    const address = facts.attributes.email;
-    if (!address) return undefined;
-    const region = await facts.ctx.sesRegion();
+  async plan(finding) {
     const reason = finding.evidence['GetSuppressedDestination.SuppressedDestination.Reason'];
+    const step = stepFor(finding, 'ses:DeleteSuppressedDestination', { summary: '' });
+    if (!step) return undefined;
     return {
-      code: finding.code!,
-      check: finding.check,
-      summary: `Remove ${address} from the SES account suppression list in ${region}`,
-      command: aws(facts.ctx, ['sesv2', 'delete-suppressed-destination', '--email-address', address], region),
-      action: 'ses:DeleteSuppressedDestination',
-      region,
+      ...step,
+      summary: `Remove ${String(step.request.input.EmailAddress)} from the SES account suppression list in ${step.request.region}`,
       caution: `SES suppressed the address after a ${typeof reason === 'string' ? reason.toLowerCase() : 'bounce or complaint'}: remove it only once the address is known to receive mail again, or SES suppresses it again.`,
-      apply: async ({ aws: caller }) => {
-        await caller.write('ses:DeleteSuppressedDestination', region, (m) => m.DeleteSuppressedDestinationCommand, {
-          EmailAddress: address,
-        });
-      },
     };
   },
 };
 
+const OPT_IN_CAUTION =
+  "The number's owner replied STOP: opting it back in overrides their choice, so do it only with their consent. It can be done once every 30 days per number.";
+
 const optInNumber: Fixer = {
   codes: ['sms-opted-out'],
-  actions: ['sns:OptInPhoneNumber'],
-  async plan(finding, facts) {
-    const phone = facts.attributes.phone_number;
-    if (!phone) return undefined;
-    const { region } = await facts.ctx.smsRegion();
+  actions: ['sns:OptInPhoneNumber', 'sms-voice:DeleteOptedOutNumber'],
+  async plan(finding) {
+    // The check published the write for the route Cognito sends through: SNS, or End User Messaging.
+    const step =
+      stepFor(finding, 'sns:OptInPhoneNumber', { summary: '' }) ??
+      stepFor(finding, 'sms-voice:DeleteOptedOutNumber', { summary: '' });
+    if (!step) return undefined;
+    const input = step.request.input;
+    const number = String(input.phoneNumber ?? input.OptedOutNumber);
+    const where =
+      step.request.action === 'sns:OptInPhoneNumber'
+        ? `SNS in ${step.request.region}`
+        : `the End User Messaging opt-out list ${String(input.OptOutListName)} in ${step.request.region}`;
     return {
-      code: finding.code!,
-      check: finding.check,
-      summary: `Opt ${phone} back in to SMS from this account in ${region}`,
-      command: aws(facts.ctx, ['sns', 'opt-in-phone-number', '--phone-number', phone], region),
-      action: 'sns:OptInPhoneNumber',
-      region,
-      caution:
-        "The number's owner replied STOP: opt it back in only with their consent. SNS allows this once every 30 days per number.",
-      afterwards: 'SNS can take a few minutes to reflect an opt-in: check again later.',
-      apply: async ({ aws: caller }) => {
-        await caller.write('sns:OptInPhoneNumber', region, (m) => m.OptInPhoneNumberCommand, { phoneNumber: phone });
-      },
+      ...step,
+      summary: `Opt ${number} back in to SMS (${where})`,
+      caution: OPT_IN_CAUTION,
+      needs: 'explicit',
+      afterwards: 'The opt-out list can take a few minutes to reflect an opt-in: check again later.',
     };
   },
 };

@@ -4,6 +4,7 @@ import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
 import type { Finding } from '../checks/types.js';
 import type { Context } from '../context/index.js';
+import type { WriteRequest } from '../checks/write-request.js';
 
 /** Who answers the questions of --fix: a person at a terminal, or `--yes`. */
 export interface Operator {
@@ -20,27 +21,30 @@ export interface ApplyContext {
   operator: Operator;
 }
 
-/** One change cognito-doctor can make itself, equivalent to one exact `aws` command. */
+/** One change cognito-doctor can make itself: one write, printed as one exact `aws` line. */
 export interface FixStep {
   /** The finding it fixes. */
   code: CauseCode;
   check: string;
   /** What it does, in a few words: "Enable user jane". */
   summary: string;
-  /** The exact `aws` line that does the same (a secret appears as a shell variable). */
+  /** The write, as the finding's remediation published it: the one description of this step. */
+  request: WriteRequest;
+  /** The `aws` line made from `request` (a secret appears as a shell variable). */
   command: string;
-  /** The one IAM action it needs (the source of iam/fix-policy.json). */
-  action: IamAction;
-  region: string;
   /** Said before asking: what the operator asserts by saying yes. */
   caution?: string;
   /** Why the cause may still be reported after the step was applied. */
   afterwards?: string;
-  /** Needs a person at the prompt (a password is typed): never applied with --yes alone. */
-  interactiveOnly?: boolean;
+  /**
+   * What `--yes` cannot answer for: `secret` (a password typed at the prompt), `explicit` (the step
+   * overrides someone else's choice, such as an SMS opt-out: its own question at a terminal).
+   */
+  needs?: 'secret' | 'explicit';
+  /** Set when the step must not be applied: why, and what to do instead. Never sent. */
+  refused?: string;
   /** Offered to a person who declines this step. */
   alternative?: FixStep;
-  apply(run: ApplyContext): Promise<void>;
 }
 
 /** The account facts a fix needs, all already read by the checklist (no new requests). */
@@ -63,11 +67,21 @@ export interface Fixer {
   plan(finding: Finding, facts: FixFacts): Promise<FixStep | undefined>;
 }
 
-export type FixStatus = 'planned' | 'applied' | 'failed' | 'declined' | 'skipped';
+/** `unknown`: the write was sent but its reply was lost; the re-check shows what happened. */
+export type FixStatus = 'planned' | 'applied' | 'failed' | 'unknown' | 'declined' | 'skipped' | 'refused';
 
 /** One step as reported under `fixes`. */
-export interface FixRecord extends Pick<FixStep, 'code' | 'check' | 'summary' | 'command' | 'action' | 'region'> {
+export interface FixRecord extends Pick<FixStep, 'code' | 'check' | 'summary' | 'command'> {
+  action: IamAction;
+  region: string;
+  /** The API input sent (or that would be): a typed secret appears as `${NAME}`. */
+  input: Record<string, unknown>;
   status: FixStatus;
-  /** Why it failed, was declined or skipped, or what is left to do after it was applied. */
+  /** Why it failed, was declined, skipped or refused, or what is left to do after it was applied. */
   message?: string;
+}
+
+/** Whether any step sent a write (so the account may have changed and is checked again). */
+export function sentAny(records: readonly FixRecord[]): boolean {
+  return records.some((r) => r.status === 'applied' || r.status === 'failed' || r.status === 'unknown');
 }

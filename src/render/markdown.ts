@@ -1,5 +1,6 @@
-import type { Finding, Status } from '../checks/types.js';
-import type { FixRecord } from '../fixes/types.js';
+import type { Finding, Remediation, Status } from '../checks/types.js';
+import { commandBlocks } from './commands.js';
+import { sentAny, type FixRecord } from '../fixes/types.js';
 import type { Report } from '../report.js';
 
 const WORD: Record<Status, string> = {
@@ -24,17 +25,22 @@ function section(f: Finding): string[] {
   const r = f.remediation;
   if (r) {
     lines.push(`**Fix:** ${r.text}`, '');
-    if (r.commands.length) lines.push('```sh', ...r.commands, '```', '');
+    lines.push(...blocks(r));
     if (r.docs.length) lines.push(...r.docs.map((d) => `- <${d}>`), '');
   }
   return lines;
+}
+
+/** Code blocks of a remediation; alternatives each in their own block, labelled. */
+function blocks(r: Remediation): string[] {
+  return commandBlocks(r).flatMap((b) => [...(b.label ? [`_${b.label}:_`, ''] : []), '```sh', ...b.lines, '```', '']);
 }
 
 function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
   const lines = [
     dryRun
       ? '### Fixes (dry run: nothing was changed)'
-      : fixes.some((f) => f.status === 'applied' || f.status === 'failed')
+      : sentAny(fixes)
         ? '### Fixes by cognito-doctor (the checklist above ran again after them)'
         : '### Fixes by cognito-doctor (nothing was changed)',
     '',
@@ -44,14 +50,24 @@ function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
   for (const f of fixes) {
     lines.push(`| ${f.status} | ${f.code} | ${cell(f.summary)}${f.message ? ` (${cell(f.message)})` : ''} |`);
   }
-  return [...lines, '', '```sh', ...fixes.map((f) => f.command), '```', ''];
+  // A refused step is never to be run: its command is not offered for pasting.
+  const runnable = fixes.filter((f) => f.status !== 'refused').map((f) => f.command);
+  return [...lines, '', ...(runnable.length ? ['```sh', ...runnable, '```', ''] : [])];
 }
 
 export function renderMarkdown(report: Report): string {
   const t = report.target;
   const v = report.verdict;
   const notable = report.findings.filter((f) => !['pass', 'skip'].includes(f.status));
-  const commands = [...new Set(notable.flatMap((f) => f.remediation?.commands ?? []))];
+  // Each remediation's commands once, its alternatives kept apart as choices.
+  const seen = new Set<string>();
+  const remedies = notable.flatMap((f) => {
+    const r = f.remediation;
+    if (!r?.commands.length) return [];
+    const fresh = r.commands.filter((c) => !seen.has(c));
+    fresh.forEach((c) => seen.add(c));
+    return fresh.length ? [{ ...r, commands: fresh }] : [];
+  });
   const lines = [
     `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
     '',
@@ -71,7 +87,7 @@ export function renderMarkdown(report: Report): string {
     ...notable.flatMap(section),
   ];
   if (report.fixes) lines.push(...fixesSection(report.fixes, report.dryRun === true));
-  if (commands.length) lines.push('### All remediation commands', '', '```sh', ...commands, '```', '');
+  if (remedies.length) lines.push('### All remediation commands', '', ...remedies.flatMap(blocks));
   lines.push(
     `_cognito-doctor ${report.tool.version}, ${report.generatedAt}, exit code ${report.exitCode}, ${report.durationMs} ms._`,
     '',

@@ -1,6 +1,7 @@
 import type { Finding, Status } from '../checks/types.js';
-import type { FixRecord, FixStatus } from '../fixes/types.js';
+import { sentAny, type FixRecord, type FixStatus } from '../fixes/types.js';
 import type { Report, VerdictStatus } from '../report.js';
+import { commandBlocks } from './commands.js';
 import type { Style } from './style.js';
 
 export interface PrettyOptions {
@@ -60,7 +61,12 @@ function renderFinding(f: Finding, o: PrettyOptions, width: number): string[] {
   const r = f.remediation;
   if (r) {
     lines.push(`${pad}${s.bold('Fix:')} ${r.text}`);
-    for (const command of r.commands) lines.push(`${pad}  ${s.bold(`$ ${command}`)}`);
+    for (const block of commandBlocks(r)) {
+      if (block.label) lines.push(`${pad}  ${s.bold(`${block.label}:`)}`);
+      for (const line of block.lines) {
+        lines.push(line.startsWith('# ') ? `${pad}    ${s.yellow(line.slice(2))}` : `${pad}  ${s.bold(`$ ${line}`)}`);
+      }
+    }
     for (const doc of r.docs) lines.push(`${pad}  ${s.underline(doc)}`);
   }
   return lines;
@@ -70,18 +76,20 @@ const FIX_MARK: Record<FixStatus, string> = {
   planned: '○',
   applied: '✔',
   failed: '✖',
+  unknown: '?',
   declined: '–',
   skipped: '–',
+  refused: '⊘',
 };
 
 function paintFix(style: Style, status: FixStatus): Style {
   if (status === 'applied') return style.green;
-  if (status === 'failed') return style.red;
+  if (status === 'failed' || status === 'refused' || status === 'unknown') return style.red;
   return status === 'planned' ? style.cyan : style.dim;
 }
 
 function renderFixes(fixes: FixRecord[], dryRun: boolean, s: Style): string[] {
-  const changed = fixes.some((f) => f.status === 'applied' || f.status === 'failed');
+  const changed = sentAny(fixes);
   const heading = dryRun
     ? 'Fixes (dry run: nothing was changed; --fix applies them, asking before each step)'
     : changed
@@ -93,7 +101,7 @@ function renderFixes(fixes: FixRecord[], dryRun: boolean, s: Style): string[] {
     lines.push(
       `${paintFix(s, f.status)(`${FIX_MARK[f.status]} ${f.status.padEnd(8)}`)} ${f.summary} ${s.dim(`(${f.code})`)}`,
     );
-    lines.push(`    ${s.bold(`$ ${f.command}`)}`);
+    if (f.status !== 'refused') lines.push(`    ${s.bold(`$ ${f.command}`)}`);
     if (f.message) lines.push(`    ${f.message}`);
   }
   return [...lines, ''];

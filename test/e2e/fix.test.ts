@@ -155,35 +155,25 @@ describe.concurrent('--fix, --dry-run, --yes', () => {
     });
   });
 
-  it('opts the number back in in the SMS Region', async () => {
-    const base = readBase();
-    const w = world({
-      pools: jane(
-        {},
-        {
-          AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
-          SmsConfiguration: { SnsRegion: 'eu-central-1' },
-        },
-      ),
-      sns: { 'eu-central-1': { ...base.sns['eu-west-1'], optedOut: ['+447400123456'] } },
-      cloudwatch: { 'eu-central-1': base.cloudwatch['eu-west-1'] as never },
-      'sms-voice': { 'eu-central-1': base['sms-voice']['eu-west-1'] },
-    });
-    await withFake(w, async (fake) => {
-      const before = await runCli(['forgot-password', 'jane', '-p', POOL, '--json'], testEnv(fake.url));
-      expect(notable(JSON.parse(before.stdout) as JsonReport)).toContain('sms-opted-out');
-      fake.requests.length = 0;
+  it('--yes never opts a number back in: that step needs its own confirmation at a terminal', async () => {
+    await withFake(optedOutWorld(), async (fake) => {
       const result = await runCli(
         ['forgot-password', 'jane', '-p', POOL, '--fix', '--yes', '--json'],
         testEnv(fake.url),
       );
       const report = parse(result);
-      expect(writes(fake).map((r) => [r.action, r.region, r.input])).toEqual([
-        ['sns:OptInPhoneNumber', 'eu-central-1', { phoneNumber: '+447400123456' }],
+      expect(writes(fake)).toEqual([]);
+      expect(report.fixes).toMatchObject([
+        {
+          code: 'sms-opted-out',
+          status: 'skipped',
+          action: 'sns:OptInPhoneNumber',
+          region: 'eu-central-1',
+          input: { phoneNumber: '+447400123456' },
+        },
       ]);
-      expect(report.fixes).toMatchObject([{ code: 'sms-opted-out', status: 'applied', region: 'eu-central-1' }]);
-      expect(notable(report)).not.toContain('sms-opted-out');
-      expect(report.verdict.channel).toBe('SMS');
+      expect(report.fixes![0]!.message).toMatch(/own confirmation at a terminal.*--yes does not confirm it/);
+      expect(notable(report)).toContain('sms-opted-out');
     });
   });
 
@@ -275,6 +265,23 @@ describe.concurrent('--fix, --dry-run, --yes', () => {
   });
 });
 
+/** Jane's number opted out of SMS, the pool sending SMS through SNS in eu-central-1. */
+function optedOutWorld(): World {
+  const base = readBase();
+  return world({
+    pools: jane(
+      {},
+      {
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_phone_number', Priority: 1 }] },
+        SmsConfiguration: { SnsRegion: 'eu-central-1' },
+      },
+    ),
+    sns: { 'eu-central-1': { ...base.sns['eu-west-1'], optedOut: ['+447400123456'] } },
+    cloudwatch: { 'eu-central-1': base.cloudwatch['eu-west-1'] as never },
+    'sms-voice': { 'eu-central-1': base['sms-voice']['eu-west-1'] },
+  });
+}
+
 function readBase(): {
   ses: Record<string, { identities: unknown }>;
   sns: Record<string, Record<string, unknown>>;
@@ -349,6 +356,23 @@ describe.runIf(hasScript).concurrent('--fix at a terminal', () => {
       expect(result.code).toBe(0);
       expect(result.screen).not.toContain(password);
       expect(result.stdout).not.toContain(password);
+    });
+  });
+
+  it('opts the number back in once its own question is answered, in the SMS Region', async () => {
+    await withFake(optedOutWorld(), async (fake) => {
+      const result = await runInTerminal(
+        ['forgot-password', 'jane', '-p', POOL, '--fix', '--json'],
+        testEnv(fake.url),
+        [['opt this number back in (once in 30 days)? [y/N]', 'y']],
+      );
+      expect(writes(fake).map((r) => [r.action, r.region, r.input, r.attempt])).toEqual([
+        ['sns:OptInPhoneNumber', 'eu-central-1', { phoneNumber: '+447400123456' }, 1],
+      ]);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.fixes).toMatchObject([{ code: 'sms-opted-out', status: 'applied', region: 'eu-central-1' }]);
+      expect(notable(report)).not.toContain('sms-opted-out');
+      expect(report.verdict.channel).toBe('SMS');
     });
   });
 

@@ -7,9 +7,23 @@ import { AwsCallError } from '../../src/aws/errors.js';
 import type { AwsCaller } from '../../src/aws/caller.js';
 import { causes, type CauseCode } from '../../src/causes.js';
 import type { Finding } from '../../src/checks/types.js';
+import {
+  enableUserRequest,
+  markVerifiedRequest,
+  NEW_PASSWORD,
+  optInRequest,
+  remediation,
+  resendInvitationRequest,
+  setPasswordRequest,
+  unsuppressRequest,
+  write,
+  type WriteCommand,
+} from '../../src/checks/remedy.js';
+import type { WriteRequest } from '../../src/checks/write-request.js';
+import type { IamAction } from '../../src/aws/services.js';
 import { Context, type Target, type UserResolution } from '../../src/context/index.js';
 import { applyFixes, autoConfirm, explainRemaining } from '../../src/fixes/apply.js';
-import { planFixes } from '../../src/fixes/plan.js';
+import { fixRecord, planFixes } from '../../src/fixes/plan.js';
 import { attributeToVerify, fixActions, fixersFor, fixers, NotApplied } from '../../src/fixes/registry.js';
 import type { FixFacts, FixStep, Operator } from '../../src/fixes/types.js';
 import { fixConfirmation, resolveDiagnoseOptions, UsageError } from '../../src/options.js';
@@ -52,8 +66,21 @@ function user(attributes: Record<string, string>, rest: Partial<AdminGetUserComm
   } as AdminGetUserCommandOutput;
 }
 
-function finding(code: CauseCode, status: Finding['status'] = 'fail', check = 'x'): Finding {
-  return { check, status, code, title: causes[code], message: '', evidence: {} };
+function finding(
+  code: CauseCode,
+  status: Finding['status'] = 'fail',
+  check = 'x',
+  commands: WriteCommand[] = [],
+): Finding {
+  return {
+    check,
+    status,
+    code,
+    title: causes[code],
+    message: '',
+    evidence: {},
+    ...(commands.length ? { remediation: remediation('', commands) } : {}),
+  };
 }
 
 function facts(pool: UserPoolType, attributes: Record<string, string>, mfa: string[] = []): FixFacts {
@@ -122,20 +149,31 @@ describe('planFixes', () => {
     const ctx = fakeContext(pool, user(attributes, { UserStatus: 'FORCE_CHANGE_PASSWORD', Enabled: false }), {
       profile: 'ops',
     });
+    const resend = write(ctx, resendInvitationRequest(ctx, 'jane', 'EMAIL'));
     const steps = await planFixes(
       [
-        finding('user-disabled', 'fail', 'user-status'),
-        finding('user-force-change-password', 'fail', 'user-status'),
-        finding('temp-password-expired', 'warn', 'user-status'),
-        finding('no-verified-contact', 'fail', 'contact'),
-        finding('sms-opted-out', 'warn', 'sms'),
-        finding('ses-account-suppression-list', 'fail', 'email'),
+        finding('user-disabled', 'fail', 'user-status', [write(ctx, enableUserRequest(ctx, 'jane'))]),
+        finding('user-force-change-password', 'fail', 'user-status', [
+          resend,
+          write(ctx, setPasswordRequest(ctx, 'jane')),
+        ]),
+        finding('temp-password-expired', 'fail', 'user-status', [resend]),
+        finding('no-verified-contact', 'fail', 'contact', [
+          write(ctx, markVerifiedRequest(ctx, 'jane', 'phone_number')),
+          write(ctx, markVerifiedRequest(ctx, 'jane', 'email')),
+        ]),
+        finding('sms-opted-out', 'fail', 'sms', [write(ctx, optInRequest('+447700900123', 'eu-central-1'))]),
+        finding('ses-account-suppression-list', 'fail', 'email', [
+          write(ctx, unsuppressRequest('jane@example.com', 'us-east-1')),
+        ]),
         finding('ses-sandbox', 'fail', 'email'),
-        finding('user-disabled', 'info', 'other'),
+        finding('user-disabled', 'info', 'other', [write(ctx, enableUserRequest(ctx, 'other'))]),
+        // The report calls these not blocking (a warning, or the channel Cognito will not use): left alone.
+        finding('sms-opted-out', 'warn', 'sms', [write(ctx, optInRequest('+447700900999', 'eu-central-1'))]),
       ],
       ctx,
     );
-    expect(steps.map((s) => [s.code, s.action, s.region])).toEqual([
+    expect(steps.map((s) => [s.code, s.request.action, s.request.region])).toEqual([
       ['user-disabled', 'cognito-idp:AdminEnableUser', 'eu-west-1'],
       ['user-force-change-password', 'cognito-idp:AdminCreateUser', 'eu-west-1'],
       ['no-verified-contact', 'cognito-idp:AdminUpdateUserAttributes', 'eu-west-1'],
@@ -149,13 +187,39 @@ describe('planFixes', () => {
       'aws sns opt-in-phone-number --phone-number +447700900123 --region eu-central-1 --profile ops',
       'aws sesv2 delete-suppressed-destination --email-address jane@example.com --region us-east-1 --profile ops',
     ]);
-    for (const step of steps) expect(fixersFor(step.code).flatMap((f) => f.actions)).toContain(step.action);
-    const resend = steps[1]!;
-    expect(resend.alternative?.action).toBe('cognito-idp:AdminSetUserPassword');
-    expect(resend.alternative?.interactiveOnly).toBe(true);
-    expect(resend.alternative?.command).toContain('--password "$NEW_PASSWORD" --permanent');
+    for (const step of steps) expect(fixersFor(step.code).flatMap((f) => f.actions)).toContain(step.request.action);
+    const alternative = steps[1]!.alternative!;
+    expect(alternative.request.action).toBe('cognito-idp:AdminSetUserPassword');
+    expect(alternative.needs).toBe('secret');
+    expect(alternative.command).toContain('--password "${NEW_PASSWORD:?set NEW_PASSWORD}" --permanent');
     expect(steps[2]!.caution).toMatch(/take over the account/);
     expect(steps[3]!.caution).toMatch(/consent/);
+    expect(steps[3]!.needs).toBe('explicit');
+  });
+
+  it('refuses to mark a contact verified that another account of the pool holds verified', async () => {
+    const u = user({ email: 'jane@example.com', email_verified: 'false' });
+    const holders = [
+      { username: 'jane.old', status: 'CONFIRMED', verified: true },
+      { username: 'jane2', status: 'UNCONFIRMED', verified: false },
+    ];
+    const ctx = Object.assign(fakeContext(pool, u), { otherHolders: async () => holders });
+    const [step] = await planFixes(
+      [finding('no-verified-contact', 'fail', 'contact', [write(ctx, markVerifiedRequest(ctx, 'jane', 'email'))])],
+      ctx,
+    );
+    expect(step!.refused).toMatch(/already the verified e-mail address of jane\.old \(CONFIRMED\).*move it away/);
+    expect(step!.refused).not.toContain('jane2');
+    const unreadable = Object.assign(fakeContext(pool, u), {
+      otherHolders: async () => {
+        throw new AwsCallError('access-denied', 'cognito-idp:ListUsers', 'eu-west-1', 'AccessDeniedException', 'no');
+      },
+    });
+    const [blind] = await planFixes(
+      [finding('no-verified-contact', 'fail', 'contact', [write(ctx, markVerifiedRequest(ctx, 'jane', 'email'))])],
+      unreadable,
+    );
+    expect(blind!.refused).toMatch(/could not check.*cognito-idp:ListUsers: AccessDeniedException/);
   });
 
   it('plans nothing the facts contradict (enabled user, wrong status) and nothing for a missing user', async () => {
@@ -171,66 +235,74 @@ describe('planFixes', () => {
       pool: async () => pool,
       user: async () => ({ input: 'x', via: 'none', attributes: {}, candidates: [] }),
     });
-    expect(await planFixes([finding('sms-opted-out')], nobody)).toEqual([]);
+    expect(
+      await planFixes(
+        [finding('sms-opted-out', 'fail', 'sms', [write(ctx, optInRequest('+447700900123', 'eu-west-1'))])],
+        nobody,
+      ),
+    ).toEqual([]);
   });
 
   it('offers the password prompt alone when no invitation can be delivered', async () => {
     const ctx = fakeContext(pool, user({}, { UserStatus: 'FORCE_CHANGE_PASSWORD' }));
-    const [step] = await planFixes([finding('user-force-change-password')], ctx);
-    expect(step!.action).toBe('cognito-idp:AdminSetUserPassword');
-    expect(step!.interactiveOnly).toBe(true);
+    const [step] = await planFixes(
+      [finding('user-force-change-password', 'fail', 'x', [write(ctx, setPasswordRequest(ctx, 'jane'))])],
+      ctx,
+    );
+    expect(step!.request.action).toBe('cognito-idp:AdminSetUserPassword');
+    expect(step!.needs).toBe('secret');
   });
 });
 
-/** A step whose apply is recorded, and fails or declines when told to. */
-function step(name: string, behaviour: 'ok' | 'fail' | 'decline' = 'ok', extra: Partial<FixStep> = {}): FixStep {
-  return {
-    code: 'user-disabled',
-    check: 'user-status',
-    summary: name,
-    command: `aws x ${name} --region eu-west-1`,
+/** A step that enables user `name`; the fake caller fails the write of a user named `fail`. */
+function step(name: string, extra: Partial<FixStep> = {}): FixStep {
+  const request: WriteRequest = {
     action: 'cognito-idp:AdminEnableUser',
     region: 'eu-west-1',
-    async apply() {
-      applied.push(name);
-      if (behaviour === 'fail') {
-        throw new AwsCallError(
-          'access-denied',
-          'cognito-idp:AdminEnableUser',
-          'eu-west-1',
-          'AccessDeniedException',
-          'no',
-        );
-      }
-      if (behaviour === 'decline') throw new NotApplied('no password was typed');
-    },
-    ...extra,
+    input: { UserPoolId: 'eu-west-1_AbC123', Username: name },
   };
+  return { code: 'user-disabled', check: 'user-status', summary: name, request, command: `aws x ${name}`, ...extra };
 }
 
 let applied: string[] = [];
+let sent: { action: string; input: object; once: boolean }[] = [];
 
-function answers(...replies: boolean[]): Operator & { asked: string[] } {
+/** The one method of the caller that --fix uses: records each write, fails or loses some on request. */
+const caller = {
+  async write(action: IamAction, region: string, input: { Username?: string }, options: { once: boolean }) {
+    sent.push({ action, input, once: options.once });
+    applied.push(input.Username ?? '');
+    if (input.Username === 'fail') {
+      throw new AwsCallError('access-denied', action, region, 'AccessDeniedException', 'no');
+    }
+    if (input.Username === 'lost') throw new AwsCallError('network', action, region, 'ECONNRESET', 'socket hang up');
+    return {};
+  },
+} as unknown as AwsCaller;
+
+function answers(...replies: (boolean | string)[]): Operator & { asked: string[] } {
   const asked: string[] = [];
   return {
     interactive: true,
     asked,
     async confirm(q) {
       asked.push(q.trim());
-      return replies.shift() ?? false;
+      return (replies.shift() as boolean | undefined) ?? false;
     },
-    async secret() {
-      return 'pw';
+    async secret(q) {
+      asked.push(q.trim());
+      return String(replies.shift() ?? '');
     },
   };
 }
 
 async function run(steps: FixStep[], operator: Operator) {
   applied = [];
+  sent = [];
   let out = '';
   const records = await applyFixes(
     steps,
-    { aws: {} as AwsCaller, operator },
+    { aws: caller, operator },
     {
       out: { write: (t: string) => (out += t) },
       style: createStyle(false),
@@ -238,6 +310,16 @@ async function run(steps: FixStep[], operator: Operator) {
   );
   return { records, out };
 }
+
+const passwordStep = (name: string) =>
+  step(name, {
+    request: {
+      action: 'cognito-idp:AdminSetUserPassword',
+      region: 'eu-west-1',
+      input: { UserPoolId: 'eu-west-1_AbC123', Username: name, Password: NEW_PASSWORD, Permanent: true },
+    },
+    needs: 'secret',
+  });
 
 describe('applyFixes', () => {
   it('asks before each step and applies only what was confirmed', async () => {
@@ -249,58 +331,89 @@ describe('applyFixes', () => {
   });
 
   it('stops at the first failure: later steps are not attempted', async () => {
-    const { records, out } = await run([step('a', 'fail'), step('b')], answers(true, true));
-    expect(applied).toEqual(['a']);
+    const { records, out } = await run([step('fail'), step('b')], answers(true, true));
+    expect(applied).toEqual(['fail']);
     expect(records.map((r) => r.status)).toEqual(['failed', 'skipped']);
     expect(records[0]!.message).toMatch(/AccessDeniedException.*iam\/fix-policy\.json/);
     expect(out).toContain('✖ failed');
   });
 
-  it('offers the alternative to a person who declines, and records the step taken', async () => {
-    const alternative = step('alt', 'ok', { action: 'cognito-idp:AdminSetUserPassword', interactiveOnly: true });
-    const operator = answers(false, true);
-    const { records } = await run([step('main', 'ok', { alternative })], operator);
-    expect(applied).toEqual(['alt']);
-    expect(records).toMatchObject([{ summary: 'alt', status: 'applied', action: 'cognito-idp:AdminSetUserPassword' }]);
+  it('a lost reply is an unknown outcome, not a failure; a write not safe to repeat is sent once', async () => {
+    const lost = passwordStep('lost');
+    const { records } = await run([lost, step('b')], answers(true, 'Pw-1', 'Pw-1'));
+    expect(sent).toEqual([
+      {
+        action: 'cognito-idp:AdminSetUserPassword',
+        input: { UserPoolId: 'eu-west-1_AbC123', Username: 'lost', Password: 'Pw-1', Permanent: true },
+        once: true,
+      },
+    ]);
+    expect(records.map((r) => r.status)).toEqual(['unknown', 'skipped']);
+    expect(records[0]!.message).toMatch(/no answer came back \(ECONNRESET\).*unknown.*not sent again/);
+    expect(records[0]!.input.Password).toBe('${NEW_PASSWORD}');
+    const [after] = explainRemaining(records, [lost], []);
+    expect(after!.message).toMatch(/no longer reports user-disabled: it took effect/);
+    await run([step('a')], answers(true));
+    expect(sent[0]!.once).toBe(false);
   });
 
-  it('--yes confirms and says so, never offers the alternative, and skips prompt-only steps', async () => {
+  it('never sends a refused step, and goes on with the next', async () => {
+    const { records, out } = await run(
+      [step('a', { refused: 'Refused: it takes from bob.' }), step('b')],
+      answers(true),
+    );
+    expect(applied).toEqual(['b']);
+    expect(records.map((r) => [r.status, r.message])).toEqual([
+      ['refused', 'Refused: it takes from bob.'],
+      ['applied', undefined],
+    ]);
+    expect(out).toContain('Refused: it takes from bob.');
+  });
+
+  it('offers the alternative to a person who declines, asks the password twice, records the step taken', async () => {
+    const alternative = passwordStep('alt');
+    const operator = answers(false, true, 'Pw-1', 'Pw-1');
+    const { records } = await run([step('main', { alternative })], operator);
+    expect(applied).toEqual(['alt']);
+    expect(records).toMatchObject([{ summary: 'alt', status: 'applied', action: 'cognito-idp:AdminSetUserPassword' }]);
+    expect(operator.asked).toEqual([
+      'Apply this step?',
+      'Apply this instead?',
+      'NEW_PASSWORD (not shown):',
+      'Type it again:',
+    ]);
+  });
+
+  it('--yes confirms and says so, never offers the alternative, and skips what it cannot confirm', async () => {
     let out = '';
     const operator = autoConfirm({ write: (t: string) => (out += t) });
     const alternative = step('alt');
     const { records } = await run(
-      [step('only-at-a-terminal', 'ok', { interactiveOnly: true }), step('main', 'ok', { alternative })],
+      [passwordStep('secret'), step('opt-in', { needs: 'explicit' }), step('main', { alternative })],
       operator,
     );
     expect(applied).toEqual(['main']);
-    expect(records.map((r) => r.status)).toEqual(['skipped', 'applied']);
+    expect(records.map((r) => r.status)).toEqual(['skipped', 'skipped', 'applied']);
+    expect(records[1]!.message).toMatch(/own confirmation at a terminal.*--yes does not confirm it/);
     expect(out).toContain('(auto-confirmed)');
     await expect(operator.secret('x')).rejects.toBeInstanceOf(NotApplied);
   });
 
+  it("asks its own question before a step that overrides someone else's choice", async () => {
+    const operator = answers(true);
+    await run([step('opt-in', { needs: 'explicit' })], operator);
+    expect(operator.asked).toEqual(["Override the owner's STOP and opt this number back in (once in 30 days)?"]);
+  });
+
   it('records a step the operator abandoned at the password prompt as declined and goes on', async () => {
-    const { records } = await run([step('a', 'decline'), step('b')], answers(true, true));
+    const { records } = await run([passwordStep('a'), step('b')], answers(true, 'Pw-1', 'Pw-2', true));
     expect(records.map((r) => r.status)).toEqual(['declined', 'applied']);
-    expect(records[0]!.message).toMatch(/no password was typed/);
+    expect(records[0]!.message).toMatch(/the two NEW_PASSWORD differ/);
   });
 
   it('explains an applied step whose cause the re-run still reports', () => {
-    const s = step('resend', 'ok', { code: 'user-force-change-password', afterwards: 'The user must sign in first.' });
-    const records = explainRemaining(
-      [
-        {
-          code: s.code,
-          check: s.check,
-          summary: s.summary,
-          command: s.command,
-          action: s.action,
-          region: s.region,
-          status: 'applied',
-        },
-      ],
-      [s],
-      [finding('user-force-change-password')],
-    );
+    const s = step('resend', { code: 'user-force-change-password', afterwards: 'The user must sign in first.' });
+    const records = explainRemaining([fixRecord(s, 'applied')], [s], [finding('user-force-change-password')]);
     expect(records[0]!.message).toBe(
       'Applied; the re-run still reports user-force-change-password. The user must sign in first.',
     );

@@ -3,7 +3,7 @@
 
 import type { Context } from '../../context/index.js';
 import { coveringDomains, parseAddress } from '../../domain/email-address.js';
-import { aws, docs, remediation } from '../remedy.js';
+import { aws, docs, remediation, unsuppressRequest, write } from '../remedy.js';
 import type { Evidence, Outcome } from '../types.js';
 import { FIELD, type EmailSetup } from './setup.js';
 
@@ -83,7 +83,7 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
       },
       remediation: remediation(
         'Once the address is known to be valid again, remove it from the suppression list:',
-        [aws(ctx, ['sesv2', 'delete-suppressed-destination', '--email-address', s.address], region)],
+        [write(ctx, unsuppressRequest(s.address, region))],
         [docs.sesSuppression],
       ),
     });

@@ -1,4 +1,4 @@
-import { aws, remediation } from '../remedy.js';
+import { aws, optInRequest, remediation, write } from '../remedy.js';
 import type { Outcome } from '../types.js';
 import type { Context } from '../../context/index.js';
 import { SENDER_REGULATED_COUNTRIES, US_SMS_COUNTRIES } from './countries.js';
@@ -97,24 +97,13 @@ export async function numberOutcomes(ctx: Context, route: SmsRoute, phone: Parse
             OptOutListName: 'Default',
           },
       remediation: remediation(
-        "Only with the user's consent, opt the number back in" + (sns ? ' (possible once every 30 days):' : ':'),
+        "Only with the user's consent, opt the number back in (possible once every 30 days):",
+        [write(ctx, optInRequest(number, route.region, sns ? undefined : 'Default'))],
         [
           sns
-            ? aws(ctx, ['sns', 'opt-in-phone-number', '--phone-number', number], route.region)
-            : aws(
-                ctx,
-                [
-                  'pinpoint-sms-voice-v2',
-                  'delete-opted-out-number',
-                  '--opt-out-list-name',
-                  'Default',
-                  '--opted-out-number',
-                  number,
-                ],
-                route.region,
-              ),
+            ? 'https://docs.aws.amazon.com/sns/latest/api/API_OptInPhoneNumber.html'
+            : 'https://docs.aws.amazon.com/pinpoint/latest/apireference_smsvoicev2/API_DeleteOptedOutNumber.html',
         ],
-        ['https://docs.aws.amazon.com/sns/latest/api/API_OptInPhoneNumber.html'],
       ),
     });
   }

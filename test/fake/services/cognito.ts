@@ -92,6 +92,29 @@ function passwordProblem(pool: PoolWorld, password: string): string | undefined 
   return undefined;
 }
 
+/**
+ * A verified e-mail address or phone number that signs in (an alias or username attribute) belongs to
+ * one account: verifying it on `username` moves it there, and every other account holding it verified
+ * loses it (its flag turns false: no sign-in by it, no codes to it), as ForceAliasCreation describes.
+ */
+function takeAliases(pool: PoolWorld, username: string, u: UserWorld, verifying: string[], now: Date): void {
+  const signIn = [
+    ...((pool.pool.AliasAttributes as string[] | undefined) ?? []),
+    ...((pool.pool.UsernameAttributes as string[] | undefined) ?? []),
+  ];
+  for (const name of ['email', 'phone_number'].filter((n) => signIn.includes(n) && verifying.includes(n))) {
+    const value = u.attributes?.[name];
+    if (!value || u.attributes?.[`${name}_verified`] !== 'true') continue;
+    for (const [other, o] of Object.entries(pool.users ?? {})) {
+      const same =
+        name === 'email' ? o.attributes?.[name]?.toLowerCase() === value.toLowerCase() : o.attributes?.[name] === value;
+      if (other === username || !same || o.attributes?.[`${name}_verified`] !== 'true') continue;
+      o.attributes = { ...o.attributes, [`${name}_verified`]: 'false' };
+      o.modified = now.toISOString();
+    }
+  }
+}
+
 export const cognito: ServiceDef = {
   name: 'cognito-idp',
   protocol: 'json1.1',
@@ -211,7 +234,8 @@ export const cognito: ServiceDef = {
       input: { UserPoolId: string; Username: string; UserAttributes: { Name: string; Value: string }[] },
       req,
     ) {
-      const [, u] = requireUser(req, input.UserPoolId, input.Username);
+      const pool = poolOf(req, input.UserPoolId);
+      const [username, u] = requireUser(req, input.UserPoolId, input.Username);
       const before = { ...u.attributes };
       u.attributes = { ...u.attributes };
       for (const a of input.UserAttributes) u.attributes[a.Name] = a.Value;
@@ -222,6 +246,10 @@ export const cognito: ServiceDef = {
           u.attributes[`${name}_verified`] = 'false';
         }
       }
+      const verifying = input.UserAttributes.filter((a) => a.Value === 'true').map((a) =>
+        a.Name.replace(/_verified$/, ''),
+      );
+      takeAliases(pool, username, u, verifying, req.now);
       u.modified = req.now.toISOString();
       return {};
     },

@@ -159,6 +159,25 @@ export const smsVoice: ServiceDef = {
           .map((n) => ({ OptedOutNumber: n, OptedOutTimestamp: worldDate('now-5d', req.now), EndUserOptedOut: true })),
       };
     },
+    // A write, used by --fix: removes the number from the list, so a re-run sees it opted in.
+    DeleteOptedOutNumber(input: { OptOutListName?: string; OptedOutNumber?: string }, req) {
+      const name = input.OptOutListName ?? '';
+      const lists = (state(req).optedOut ??= {});
+      const list = lists[name] ?? (name === 'Default' ? [] : undefined);
+      if (!list) throw new AwsFault('ResourceNotFoundException', `Opt-out list ${name} does not exist.`, 404);
+      const number = input.OptedOutNumber ?? '';
+      if (!list.includes(number)) {
+        throw new AwsFault('ResourceNotFoundException', `Opted out number ${number} does not exist.`, 404);
+      }
+      lists[name] = list.filter((n) => n !== number);
+      return {
+        OptOutListArn: arn(req, `opt-out-list/${name}`),
+        OptOutListName: name,
+        OptedOutNumber: number,
+        OptedOutTimestamp: worldDate('now-5d', req.now),
+        EndUserOptedOut: true,
+      };
+    },
     DescribeVerifiedDestinationNumbers(input: { DestinationPhoneNumbers?: string[] }, req) {
       const all = Object.entries(state(req).verifiedDestinations ?? {});
       const wanted = input.DestinationPhoneNumbers;
