@@ -98,7 +98,7 @@ function buildProgram(): Command {
       jsonErrors = raw.json === true || raw.output === 'json';
       const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }] = await Promise.all([
         import('./checks/index.js'),
-        import('./main.js'),
+        import('./diagnose.js'),
         import('./render/style.js'),
         import('./fixes/apply.js'),
         import('./ui/prompt.js'),

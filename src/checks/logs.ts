@@ -15,7 +15,9 @@ import {
   snsFailureLogGroup,
   type ForgotPasswordCall,
 } from '../domain/logs.js';
-import { aws, docs, poolUser, remediation, setPasswordCommand } from './remedy.js';
+import { aws, poolUser, setPasswordCommand } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 /** Log lines shown verbatim per finding: the latest few say enough, the command lists them all. */

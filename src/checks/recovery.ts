@@ -1,7 +1,9 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { activeMfa, type Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
-import { aws, docs, markVerifiedCommand, remediation, setPasswordCommand } from './remedy.js';
+import { aws, markVerifiedCommand, setPasswordCommand } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;

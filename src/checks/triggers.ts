@@ -4,7 +4,9 @@ import { AwsCallError } from '../aws/errors.js';
 import type { Context } from '../context/index.js';
 import { cognitoInvokePermission, COGNITO_PRINCIPAL, parseFunctionArn, type FunctionRef } from '../domain/lambda.js';
 import { ERROR_CODES } from '../runner.js';
-import { aws, docs, remediation } from './remedy.js';
+import { aws } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Channel, Check, Evidence, Outcome } from './types.js';
 
 /** Cognito waits this long for a synchronous trigger, then fails the request (retrying it). */

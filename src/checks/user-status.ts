@@ -1,12 +1,6 @@
-import {
-  aws,
-  docs,
-  markVerifiedCommand,
-  poolUser,
-  remediation,
-  resendInvitationCommand,
-  setPasswordCommand,
-} from './remedy.js';
+import { aws, markVerifiedCommand, poolUser, resendInvitationCommand, setPasswordCommand } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 /** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */

@@ -1,6 +1,8 @@
 import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
-import { aws, docs, markVerifiedCommand, poolUser, remediation } from './remedy.js';
+import { aws, markVerifiedCommand, poolUser } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 const VIA: Record<string, string> = {

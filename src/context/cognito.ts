@@ -8,7 +8,7 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
-import { AwsCallError } from '../aws/errors.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 import { allPages } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
@@ -93,15 +93,6 @@ export class CognitoFacts {
 
 /** AdminListUserAuthEvents' largest page: the most recent events are what a diagnosis needs. */
 const AUTH_EVENTS_PAGE = 60;
-
-export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (err) {
-    if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
-    throw err;
-  }
-}
 
 /** A ListUsers filter value: quotes and backslashes escaped. */
 export function filterFor(attribute: string, value: string): string {

@@ -7,7 +7,7 @@ import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, filterFor } from './cognito.js';
 import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
-import { IamFacts } from './iam.js';
+import { RoleFacts } from './roles.js';
 import { KmsFacts } from './kms.js';
 import { LambdaFacts } from './lambda.js';
 import { LogsFacts } from './logs.js';
@@ -68,7 +68,7 @@ export class Context {
   readonly ses: SesFacts;
   readonly cloudwatch: CloudWatchFacts;
   readonly smsVoice: SmsVoiceFacts;
-  readonly iam: IamFacts;
+  readonly roles: RoleFacts;
   readonly lambda: LambdaFacts;
   readonly kms: KmsFacts;
   readonly logs: LogsFacts;
@@ -84,7 +84,7 @@ export class Context {
     this.ses = new SesFacts(aws);
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
     this.smsVoice = new SmsVoiceFacts(aws);
-    this.iam = new IamFacts(aws);
+    this.roles = new RoleFacts(aws);
     this.lambda = new LambdaFacts(aws);
     this.kms = new KmsFacts(aws);
     this.logs = new LogsFacts(aws);

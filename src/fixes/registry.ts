@@ -4,7 +4,7 @@
 
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
-import { aws, markVerifiedCommand, poolUser, resendInvitationCommand, setPasswordCommand } from '../checks/remedy.js';
+import { aws, markVerifiedCommand, poolUser, resendInvitationCommand, setPasswordCommand } from '../remedy/commands.js';
 import { predictChannel } from '../domain/channel.js';
 import type { FixFacts, Fixer, FixStep } from './types.js';
 
