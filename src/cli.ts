@@ -8,9 +8,12 @@ import {
   decideColor,
   fixConfirmation,
   outputFormat,
+  readSecret,
   resolveDiagnoseOptions,
+  resolveSecretHashOptions,
   UsageError,
   type RawDiagnoseOptions,
+  type RawSecretHashOptions,
 } from './options.js';
 import type { Prompter } from './ui/prompt.js';
 
@@ -150,6 +153,34 @@ function buildProgram(): Command {
       ]);
       const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
       process.stdout.write(renderChecks(checks, outputFormat(raw), style));
+    });
+
+  program
+    .command('secret-hash')
+    .description('print the SECRET_HASH an app client with a secret needs for a username')
+    .argument('<username>', 'the username the request sends (with -p, an alias is resolved to it)')
+    .requiredOption('-c, --client-id <id>', 'the app client')
+    .option('-p, --user-pool-id <id>', 'read the secret from this pool (DescribeUserPoolClient)')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addHelpText(
+      'after',
+      `
+Without -p the secret is read from COGNITO_CLIENT_SECRET or standard input, never from an argument.
+The hash alone goes to stdout:
+  $ SECRET_HASH=$(cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123)
+  $ printf %s "$SECRET" | cognito-doctor secret-hash jane -c 1example23456789`,
+    )
+    .action(async (username: string, raw: RawSecretHashOptions) => {
+      const { secretHashCommand } = await import('./commands/secret-hash.js');
+      if (raw.profile) process.env.AWS_PROFILE = raw.profile;
+      const result = await secretHashCommand(resolveSecretHashOptions(username, raw), () =>
+        readSecret(process.env, process.stdin),
+      );
+      for (const note of result.notes) process.stderr.write(`cognito-doctor: ${note}\n`);
+      if (result.hash) process.stdout.write(`${result.hash}\n`);
+      exitCode = result.exitCode;
     });
 
   return program;

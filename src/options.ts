@@ -167,3 +167,43 @@ export function decideColor(
   if (env.NO_COLOR) return false;
   return stdoutIsTTY && env.TERM !== 'dumb';
 }
+
+export interface RawSecretHashOptions {
+  clientId: string;
+  userPoolId?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+export function resolveSecretHashOptions(username: string, raw: RawSecretHashOptions) {
+  if (!username) throw new UsageError('The username to hash is empty.');
+  if (!/^[\w+]+$/.test(raw.clientId)) throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
+  const region = raw.userPoolId ? regionOfPoolId(raw.userPoolId) : raw.region;
+  if (raw.userPoolId && raw.region && raw.region !== region) {
+    throw new UsageError(`--region ${raw.region} disagrees with the pool id, which lives in ${region}.`);
+  }
+  return {
+    username,
+    clientId: raw.clientId,
+    ...(raw.userPoolId ? { userPoolId: raw.userPoolId } : {}),
+    ...(region ? { region } : {}),
+    ...(raw.profile ? { profile: raw.profile } : {}),
+    ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
+  };
+}
+
+/**
+ * The client secret from COGNITO_CLIENT_SECRET, else from standard input when it is not a terminal
+ * (one trailing newline dropped), so it never appears in argv or the shell history.
+ */
+export async function readSecret(
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: AsyncIterable<string | Buffer> & { isTTY?: boolean },
+): Promise<string | undefined> {
+  if (env.COGNITO_CLIENT_SECRET) return env.COGNITO_CLIENT_SECRET;
+  if (stdin.isTTY) return undefined;
+  let text = '';
+  for await (const chunk of stdin) text += chunk.toString();
+  return text.replace(/\r?\n$/, '') || undefined;
+}
