@@ -1,5 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { activeMfa, type Context } from '../context/index.js';
+import type { Context } from '../context/index.js';
+import { activeMfa } from '../domain/user-resolution.js';
 import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
 import { aws, markVerifiedCommand, setPasswordCommand } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';

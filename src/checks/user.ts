@@ -1,5 +1,6 @@
 import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
+import type { Context, UserResolution } from '../context/index.js';
+import { attributesOf, isCaseSensitive } from '../domain/user-resolution.js';
 import { aws, markVerifiedCommand, poolUser } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
