@@ -1,5 +1,6 @@
-import { AwsCallError, remedyFor, type FailureKind } from './aws/errors.js';
-import { causes, type CauseCode } from './causes.js';
+import { AwsCallError, remedyFor } from './aws/errors.js';
+import { causes } from './causes.js';
+import { ERROR_CODES } from './checks/error-codes.js';
 import type { Check, Finding, Outcome } from './checks/types.js';
 import type { Context } from './context/index.js';
 
@@ -12,16 +13,6 @@ export interface Selection {
   only?: readonly string[];
   skip?: readonly string[];
 }
-
-/** The finding code for a read that failed, by how it failed. */
-export const ERROR_CODES: Record<FailureKind, CauseCode> = {
-  'not-found': 'aws-error',
-  'access-denied': 'access-denied',
-  throttled: 'throttled',
-  credentials: 'aws-credentials',
-  network: 'network-error',
-  'aws-error': 'aws-error',
-};
 
 /**
  * Run the checklist: every check starts at once and waits only for the checks it depends on, so
