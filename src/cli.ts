@@ -82,16 +82,16 @@ function buildProgram(): Command {
     .option('--region <region>', 'must agree with the pool id prefix')
     .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
     .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
     .option('--strict', 'warnings also make the exit code 1')
     .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
-    .option('--since <duration>', 'how far back to read delivery logs', '24h')
+    .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
-    .option('-q, --quiet', 'print the verdict only')
+    .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
     .option('--fix', 'apply the fixes cognito-doctor can make, asking before each step, then check again')
     .option('--dry-run', 'show the fixes --fix would apply; change nothing')
@@ -99,17 +99,20 @@ function buildProgram(): Command {
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';
-      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }] = await Promise.all([
-        import('./checks/index.js'),
-        import('./diagnose.js'),
-        import('./render/style.js'),
-        import('./fixes/apply.js'),
-        import('./ui/prompt.js'),
-      ]);
+      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }, { normaliseUserInput }] =
+        await Promise.all([
+          import('./checks/index.js'),
+          import('./diagnose.js'),
+          import('./render/style.js'),
+          import('./fixes/apply.js'),
+          import('./ui/prompt.js'),
+          import('./domain/user-input.js'),
+        ]);
       const options = resolveDiagnoseOptions(
         input,
         raw,
         checks.map((c) => c.id),
+        normaliseUserInput,
       );
       // Refuse before any AWS request when nobody can confirm a change (SPEC §7).
       const confirmation = fixConfirmation(
@@ -140,7 +143,7 @@ function buildProgram(): Command {
   program
     .command('checks')
     .description('list every check: id, title, the codes it reports, the IAM actions it reads, docs')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')

@@ -125,3 +125,14 @@ export function selectedIds(checks: readonly Check[], selection: Selection): Set
   for (const id of selection.skip ?? []) ids.delete(id);
   return ids;
 }
+
+/**
+ * The checks a selection keeps from running: those not selected, and those that wait for one that is
+ * not (they would only cascade to `skip`). In checklist order.
+ */
+export function leftOut(checks: readonly Check[], selection: Selection): string[] {
+  const selected = selectedIds(checks, selection);
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const out = (id: string): boolean => !selected.has(id) || (byId.get(id)?.dependsOn ?? []).some((d) => out(d));
+  return checks.filter((c) => out(c.id)).map((c) => c.id);
+}

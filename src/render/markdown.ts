@@ -47,16 +47,22 @@ function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
   return [...lines, '', '```sh', ...fixes.map((f) => f.command), '```', ''];
 }
 
-export function renderMarkdown(report: Report): string {
+function verdictLine(v: Report['verdict']): string {
+  return `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`;
+}
+
+export function renderMarkdown(report: Report, quiet = false): string {
   const t = report.target;
   const v = report.verdict;
+  if (quiet) return `${verdictLine(v)}\n`;
   const notable = report.findings.filter((f) => !['pass', 'skip'].includes(f.status));
   const commands = [...new Set(notable.flatMap((f) => f.remediation?.commands ?? []))];
   const lines = [
     `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
     '',
-    `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`,
+    verdictLine(v),
     '',
+    ...(t.inputNormalised ? [`_${cell(t.inputNormalised)}_`, ''] : []),
     '| pool | Region | user | app client |',
     '|---|---|---|---|',
     `| \`${t.userPoolId}\` | ${t.region} | ${t.username ? `\`${cell(t.username)}\`` : '—'} | ${t.clientId ? `\`${t.clientId}\`` : '—'} |`,

@@ -13,6 +13,7 @@ import { planFixes } from '../../src/fixes/plan.js';
 import { attributeToVerify, fixActions, fixersFor, fixers, NotApplied } from '../../src/fixes/registry.js';
 import type { FixFacts, FixStep, Operator } from '../../src/fixes/types.js';
 import { fixConfirmation, resolveDiagnoseOptions, UsageError } from '../../src/options.js';
+import { normaliseUserInput } from '../../src/domain/user-input.js';
 import { createStyle } from '../../src/render/style.js';
 import { createPrompter, Interrupted } from '../../src/ui/prompt.js';
 
@@ -325,11 +326,11 @@ describe('who confirms --fix', () => {
 
   it('--dry-run wins over --fix, and --yes alone is a usage error', () => {
     const base = { userPoolId: 'eu-west-1_AbC123' };
-    expect(resolveDiagnoseOptions('jane', { ...base, fix: true, dryRun: true }, [])).toMatchObject({
+    expect(resolveDiagnoseOptions('jane', { ...base, fix: true, dryRun: true }, [], normaliseUserInput)).toMatchObject({
       fix: false,
       dryRun: true,
     });
-    expect(() => resolveDiagnoseOptions('jane', { ...base, yes: true }, [])).toThrow(
+    expect(() => resolveDiagnoseOptions('jane', { ...base, yes: true }, [], normaliseUserInput)).toThrow(
       /--yes confirms the steps of --fix/,
     );
   });
