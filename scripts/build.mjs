@@ -7,7 +7,7 @@ const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   // The SDK's ES builds are smaller and load faster than its CommonJS ones.
   mainFields: ['module', 'main'],
   minify: true,

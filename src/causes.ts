@@ -12,14 +12,12 @@ export const causes = {
   'wrong-pool-client-or-region': 'The app client does not belong to this pool or Region',
   'user-not-migrated': 'The user is not in the pool yet; a migration trigger must supply it',
   'federated-user': 'The user signs in through an external identity provider',
-  'mrr-secondary-region': 'The request goes to a secondary Region of a replicated pool',
   // B. User state
   'user-force-change-password': 'The user never completed the first sign-in (FORCE_CHANGE_PASSWORD)',
   'temp-password-expired': 'The temporary password has expired',
   'user-unconfirmed': 'The user never confirmed the sign-up (UNCONFIRMED)',
   'user-disabled': 'The user is disabled',
   'user-reset-required': 'The user must reset the password (RESET_REQUIRED)',
-  'admin-reset-user-password-misuse': 'An admin reset cannot send a code in this state',
   // C. Contact verification
   'no-verified-contact': 'The user has no verified e-mail address or phone number',
   'admin-created-without-verified-flag': 'The admin-created user was not marked verified',
@@ -65,19 +63,14 @@ export const causes = {
   'sms-delivery-logging-off': 'SMS delivery status logging is off',
   // G. Triggers
   'custom-message-lambda-error': 'The CustomMessage trigger is failing',
-  'custom-message-bad-content': 'The CustomMessage trigger returns a message Cognito rejects',
   'lambda-invoke-permission-missing': 'Cognito may not invoke the trigger function',
   'lambda-missing-or-timeout': 'The trigger function is missing or too slow',
   'custom-sender-async-failure': 'A custom sender trigger owns delivery; its failures are silent',
   'custom-sender-kms': "The custom sender's KMS key is unusable",
-  'custom-sender-trigger-source-unhandled': 'The custom sender ignores the ForgotPassword trigger source',
   // H. Throttling and quotas
   'forgot-password-attempt-limit': 'The ForgotPassword attempt limit was hit',
   'resend-code-attempt-limit': 'The resend-code attempt limit was hit',
-  'api-rate-limit': 'The account-recovery API rate limit was hit',
-  'account-hard-bounce-throttling': 'Persistent hard bounces restrict e-mail',
   'threat-protection-block': 'Threat protection blocked the request',
-  'waf-forbidden': 'A WAF rule blocked the request',
   // I. Client side
   'secret-hash-missing': 'The app client has a secret: every call needs a SECRET_HASH',
   'secret-hash-wrong-input': 'The SECRET_HASH is computed over the wrong input',

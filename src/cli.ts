@@ -8,9 +8,12 @@ import {
   decideColor,
   fixConfirmation,
   outputFormat,
+  readSecret,
   resolveDiagnoseOptions,
+  resolveSecretHashOptions,
   UsageError,
   type RawDiagnoseOptions,
+  type RawSecretHashOptions,
 } from './options.js';
 import type { Prompter } from './ui/prompt.js';
 
@@ -79,16 +82,16 @@ function buildProgram(): Command {
     .option('--region <region>', 'must agree with the pool id prefix')
     .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
     .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
     .option('--strict', 'warnings also make the exit code 1')
     .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
-    .option('--since <duration>', 'how far back to read delivery logs', '24h')
+    .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
-    .option('-q, --quiet', 'print the verdict only')
+    .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
     .option(
       '--fix',
@@ -102,17 +105,20 @@ function buildProgram(): Command {
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       jsonErrors = raw.json === true || raw.output === 'json';
-      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }] = await Promise.all([
-        import('./checks/index.js'),
-        import('./main.js'),
-        import('./render/style.js'),
-        import('./fixes/apply.js'),
-        import('./ui/prompt.js'),
-      ]);
+      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }, { normaliseUserInput }] =
+        await Promise.all([
+          import('./checks/index.js'),
+          import('./diagnose.js'),
+          import('./render/style.js'),
+          import('./fixes/apply.js'),
+          import('./ui/prompt.js'),
+          import('./domain/user-input.js'),
+        ]);
       const options = resolveDiagnoseOptions(
         input,
         raw,
         checks.map((c) => c.id),
+        normaliseUserInput,
       );
       // Refuse before any AWS request when nobody can confirm a change (SPEC §7).
       const confirmation = fixConfirmation(
@@ -143,7 +149,7 @@ function buildProgram(): Command {
   program
     .command('checks')
     .description('list every check: id, title, the codes it reports, the IAM actions it reads, docs')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown').default('pretty'))
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
@@ -156,6 +162,34 @@ function buildProgram(): Command {
       ]);
       const style = createStyle(decideColor(raw.color, process.env, process.stdout.isTTY === true));
       process.stdout.write(renderChecks(checks, outputFormat(raw), style));
+    });
+
+  program
+    .command('secret-hash')
+    .description('print the SECRET_HASH an app client with a secret needs for a username')
+    .argument('<username>', 'the username the request sends (with -p, an alias is resolved to it)')
+    .requiredOption('-c, --client-id <id>', 'the app client')
+    .option('-p, --user-pool-id <id>', 'read the secret from this pool (DescribeUserPoolClient)')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addHelpText(
+      'after',
+      `
+Without -p the secret is read from COGNITO_CLIENT_SECRET or standard input, never from an argument.
+The hash alone goes to stdout:
+  $ SECRET_HASH=$(cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123)
+  $ printf %s "$SECRET" | cognito-doctor secret-hash jane -c 1example23456789`,
+    )
+    .action(async (username: string, raw: RawSecretHashOptions) => {
+      const { secretHashCommand } = await import('./commands/secret-hash.js');
+      if (raw.profile) process.env.AWS_PROFILE = raw.profile;
+      const result = await secretHashCommand(resolveSecretHashOptions(username, raw), () =>
+        readSecret(process.env, process.stdin),
+      );
+      for (const note of result.notes) process.stderr.write(`cognito-doctor: ${note}\n`);
+      if (result.hash) process.stdout.write(`${result.hash}\n`);
+      exitCode = result.exitCode;
     });
 
   return program;

@@ -25,3 +25,10 @@ export function exitCodeFor(findings: readonly Finding[], verdict: string, stric
   if (verdict === 'inconclusive') return ExitCode.INCONCLUSIVE;
   return ExitCode.OK;
 }
+
+/** What `secret-hash` came to: a hash, no hash for this client, or the pool or client unreadable. */
+export type SecretHashOutcome = 'hash' | 'no-secret' | 'setup';
+
+export function secretHashExitCode(outcome: SecretHashOutcome): ExitCode {
+  return { hash: ExitCode.OK, 'no-secret': ExitCode.PROBLEMS, setup: ExitCode.AWS_SETUP }[outcome];
+}

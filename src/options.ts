@@ -1,4 +1,5 @@
 // Every precedence rule for options, as pure functions of the raw flags and the environment.
+import type { UserInput } from './domain/user-input.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -30,6 +31,8 @@ export interface RawDiagnoseOptions {
 
 export interface DiagnoseOptions {
   input: string;
+  /** Set when the input was rewritten (a phone number to E.164): what was done, for the report. */
+  inputNormalised?: string;
   userPoolId: string;
   region: string;
   clientId?: string;
@@ -62,6 +65,9 @@ export function regionOfPoolId(userPoolId: string): string {
   return match[1]!;
 }
 
+/** The furthest back --since may reach: CloudTrail's event history keeps 90 days. */
+export const MAX_SINCE_DAYS = 90;
+
 /** `24h`, `90m`, `7d`, `30s` → milliseconds. */
 export function parseDuration(text: string): number {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
@@ -69,10 +75,18 @@ export function parseDuration(text: string): number {
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
   const ms = Number(match[1]) * unit;
   if (ms <= 0) throw new UsageError('--since must be longer than zero.');
+  if (ms > MAX_SINCE_DAYS * 86_400_000) {
+    throw new UsageError(
+      `--since ${text.trim()} reaches further back than the sources keep (CloudTrail: ${MAX_SINCE_DAYS} days): use at most ${MAX_SINCE_DAYS}d.`,
+    );
+  }
   return ms;
 }
 
 export function outputFormat(raw: Pick<RawDiagnoseOptions, 'output' | 'json'>): OutputFormat {
+  if (raw.json && raw.output !== undefined && raw.output !== 'json') {
+    throw new UsageError(`--json and --output ${raw.output} contradict each other: pass one of them.`);
+  }
   if (raw.json) return 'json';
   const output = raw.output ?? 'pretty';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
@@ -82,11 +96,12 @@ export function outputFormat(raw: Pick<RawDiagnoseOptions, 'output' | 'json'>): 
 }
 
 function idList(flag: string, text: string | undefined, known: readonly string[]): string[] {
-  if (!text) return [];
+  if (text === undefined) return [];
   const ids = text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (!ids.length) throw new UsageError(`${flag} names no check (checks: ${known.join(', ')}).`);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length) {
     throw new UsageError(`${flag}: unknown check id ${unknown.join(', ')} (checks: ${known.join(', ')}).`);
@@ -94,14 +109,29 @@ function idList(flag: string, text: string | undefined, known: readonly string[]
   return ids;
 }
 
+/**
+ * Every flag checked and combined. `normalise` checks the user argument as Cognito would and rewrites
+ * a written phone number (src/domain/user-input.ts; passed in so --help never loads phone metadata).
+ */
 export function resolveDiagnoseOptions(
   input: string,
   raw: RawDiagnoseOptions,
   checkIds: readonly string[],
+  normalise: (input: string, region: string) => UserInput,
 ): DiagnoseOptions {
   if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
-  const region = regionOfPoolId(raw.userPoolId);
+  const userPoolId = raw.userPoolId.trim();
+  const region = regionOfPoolId(userPoolId);
+  const user = normalise(input, region);
+  if (!user.ok) throw new UsageError(user.problem);
+  const only = idList('--only', raw.only, checkIds);
+  const skip = idList('--skip', raw.skip, checkIds);
+  const both = only.filter((id) => skip.includes(id));
+  if (both.length) {
+    throw new UsageError(`--only and --skip both name ${both.join(', ')}: a check cannot be run and skipped.`);
+  }
+  const clientId = raw.clientId?.trim();
   if (raw.region && raw.region !== region) {
     throw new UsageError(
       `--region ${raw.region} disagrees with the pool id, which lives in ${region}: pass --region ${region} or drop --region.`,
@@ -113,19 +143,20 @@ export function resolveDiagnoseOptions(
   if (raw.yes && !raw.fix && !raw.dryRun) {
     throw new UsageError('--yes confirms the steps of --fix: add --fix (or --dry-run to only see them).');
   }
-  if (raw.clientId !== undefined && !/^[\w+]+$/.test(raw.clientId)) {
+  if (clientId !== undefined && !/^[\w+]+$/.test(clientId)) {
     throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
   }
   return {
-    input: input.trim(),
-    userPoolId: raw.userPoolId,
+    input: user.input,
+    ...(user.normalised ? { inputNormalised: user.normalised } : {}),
+    userPoolId,
     region,
-    ...(raw.clientId ? { clientId: raw.clientId } : {}),
+    ...(clientId ? { clientId } : {}),
     ...(raw.profile ? { profile: raw.profile } : {}),
     ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
     output: outputFormat(raw),
-    only: idList('--only', raw.only, checkIds),
-    skip: idList('--skip', raw.skip, checkIds),
+    only,
+    skip,
     strict: raw.strict ?? false,
     redact: raw.redact ?? false,
     sinceMs: parseDuration(raw.since ?? '24h'),
@@ -166,4 +197,44 @@ export function decideColor(
   if (force) return !['0', 'false'].includes(force.toLowerCase());
   if (env.NO_COLOR) return false;
   return stdoutIsTTY && env.TERM !== 'dumb';
+}
+
+export interface RawSecretHashOptions {
+  clientId: string;
+  userPoolId?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+}
+
+export function resolveSecretHashOptions(username: string, raw: RawSecretHashOptions) {
+  if (!username) throw new UsageError('The username to hash is empty.');
+  if (!/^[\w+]+$/.test(raw.clientId)) throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
+  const region = raw.userPoolId ? regionOfPoolId(raw.userPoolId) : raw.region;
+  if (raw.userPoolId && raw.region && raw.region !== region) {
+    throw new UsageError(`--region ${raw.region} disagrees with the pool id, which lives in ${region}.`);
+  }
+  return {
+    username,
+    clientId: raw.clientId,
+    ...(raw.userPoolId ? { userPoolId: raw.userPoolId } : {}),
+    ...(region ? { region } : {}),
+    ...(raw.profile ? { profile: raw.profile } : {}),
+    ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
+  };
+}
+
+/**
+ * The client secret from COGNITO_CLIENT_SECRET, else from standard input when it is not a terminal
+ * (one trailing newline dropped), so it never appears in argv or the shell history.
+ */
+export async function readSecret(
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: AsyncIterable<string | Buffer> & { isTTY?: boolean },
+): Promise<string | undefined> {
+  if (env.COGNITO_CLIENT_SECRET) return env.COGNITO_CLIENT_SECRET;
+  if (stdin.isTTY) return undefined;
+  let text = '';
+  for await (const chunk of stdin) text += chunk.toString();
+  return text.replace(/\r?\n$/, '') || undefined;
 }

@@ -25,6 +25,8 @@ export interface Report {
     userPoolId: string;
     region: string;
     input: string;
+    /** Set when the input was rewritten before any request (a phone number to E.164), saying how. */
+    inputNormalised?: string;
     username: string | null;
     clientId: string | null;
   };
@@ -50,6 +52,9 @@ export interface ReportInput {
   durationMs: number;
   fixes?: FixRecord[];
   dryRun?: boolean;
+  /** Checks --only/--skip kept from running (src/runner.ts leftOut). */
+  leftOut?: readonly string[];
+  inputNormalised?: string;
 }
 
 const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
@@ -57,11 +62,19 @@ const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
 export function buildReport(input: ReportInput): Report {
   const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
   const findings = judgeFindings(input.findings, input.checks, input.prediction);
-  const status = verdictStatus(findings, input.checks, channel);
+  const unseen = decisiveLeftOut(input.leftOut ?? [], input.checks, channel);
+  const status =
+    unseen.length && !findings.some((f) => f.status === 'fail')
+      ? 'inconclusive'
+      : verdictStatus(findings, input.checks, channel);
   const destination = maskDestination(input.prediction?.destination);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
-  const verdict: Verdict = { status, channel, destination, summary: summarise(status, channel, destination, findings) };
+  const summary =
+    status === 'inconclusive' && unseen.length
+      ? `Could not tell whether the code can be delivered: ${unseen.length > 1 ? 'these checks were' : 'this check was'} not run (--only/--skip): ${unseen.join(', ')}.`
+      : summarise(status, channel, destination, findings);
+  const verdict: Verdict = { status, channel, destination, summary };
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cognito-doctor', version: input.version },
@@ -71,6 +84,7 @@ export function buildReport(input: ReportInput): Report {
       userPoolId: input.target.userPoolId,
       region: input.target.region,
       input: input.target.input,
+      ...(input.inputNormalised ? { inputNormalised: input.inputNormalised } : {}),
       username: input.resolution?.user?.Username ?? null,
       clientId: input.target.clientId ?? null,
     },
@@ -130,6 +144,17 @@ export function escalateMasking(findings: Finding[], checks: readonly Check[]): 
         }
       : f,
   );
+}
+
+/**
+ * Checks left out by the selection that the verdict depends on: every core check (pool, user, state,
+ * contact, recovery, triggers) and the chosen channel's, or both channels while none is known.
+ */
+function decisiveLeftOut(ids: readonly string[], checks: readonly Check[], channel: VerdictChannel): string[] {
+  return ids.filter((id) => {
+    const scope = checks.find((c) => c.id === id)?.scope;
+    return scope === 'core' || scope === channel || ((scope === 'EMAIL' || scope === 'SMS') && channel === 'UNKNOWN');
+  });
 }
 
 function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {

@@ -1,5 +1,6 @@
-import { AwsCallError, remedyFor, type FailureKind } from './aws/errors.js';
-import { causes, type CauseCode } from './causes.js';
+import { AwsCallError, remedyFor } from './aws/errors.js';
+import { causes } from './causes.js';
+import { ERROR_CODES } from './checks/error-codes.js';
 import type { Check, Finding, Outcome } from './checks/types.js';
 import type { Context } from './context/index.js';
 
@@ -12,16 +13,6 @@ export interface Selection {
   only?: readonly string[];
   skip?: readonly string[];
 }
-
-/** The finding code for a read that failed, by how it failed. */
-export const ERROR_CODES: Record<FailureKind, CauseCode> = {
-  'not-found': 'aws-error',
-  'access-denied': 'access-denied',
-  throttled: 'throttled',
-  credentials: 'aws-credentials',
-  network: 'network-error',
-  'aws-error': 'aws-error',
-};
 
 /**
  * Run the checklist: every check starts at once and waits only for the checks it depends on, so
@@ -133,4 +124,15 @@ export function selectedIds(checks: readonly Check[], selection: Selection): Set
   }
   for (const id of selection.skip ?? []) ids.delete(id);
   return ids;
+}
+
+/**
+ * The checks a selection keeps from running: those not selected, and those that wait for one that is
+ * not (they would only cascade to `skip`). In checklist order.
+ */
+export function leftOut(checks: readonly Check[], selection: Selection): string[] {
+  const selected = selectedIds(checks, selection);
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const out = (id: string): boolean => !selected.has(id) || (byId.get(id)?.dependsOn ?? []).some((d) => out(d));
+  return checks.filter((c) => out(c.id)).map((c) => c.id);
 }

@@ -75,6 +75,16 @@ interface SdkErrorLike {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
+/** The read's result, or undefined when AWS says the resource does not exist; other failures still throw. */
+export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (err) {
+    if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
+    throw err;
+  }
+}
+
 export function classifyAwsError(err: unknown, action: IamAction, region: string): AwsCallError {
   if (err instanceof AwsCallError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;

@@ -1,4 +1,6 @@
-import { aws, docs, remediation } from './remedy.js';
+import { aws } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 export const client: Check = {

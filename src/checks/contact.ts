@@ -2,7 +2,9 @@ import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-co
 import { AwsCallError } from '../aws/errors.js';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
-import { aws, docs, markVerifiedRequest, remediation, setPasswordRequest, write, type WriteCommand } from './remedy.js';
+import { aws, markVerifiedRequest, setPasswordRequest, write, type WriteCommand } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;

@@ -2,7 +2,7 @@ import { accountOutcomes } from './email/account.js';
 import { defaultSender, senderAddresses, template, userAddress } from './email/config.js';
 import { identityOutcomes } from './email/identity.js';
 import { emailSetup, mergeByCode } from './email/setup.js';
-import { docs } from './remedy.js';
+import { docs } from '../remedy/links.js';
 import type { Check, Evidence } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Check } from './types.js';
-import { docs } from './remedy.js';
+import { docs } from '../remedy/links.js';
 
 export const mailbox: Check = {
   id: 'mailbox',

@@ -1,7 +1,10 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
-import { activeMfa, type Context } from '../context/index.js';
+import type { Context } from '../context/index.js';
+import { activeMfa } from '../domain/user-resolution.js';
 import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
-import { aws, docs, markVerifiedRequest, write, remediation, setPasswordRequest } from './remedy.js';
+import { aws, markVerifiedRequest, setPasswordRequest, write } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;

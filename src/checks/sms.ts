@@ -1,4 +1,5 @@
-import { docs, remediation } from './remedy.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import { accountOutcomes } from './sms/account.js';
 import { numberOutcomes, parsePhone, validityOutcome } from './sms/number.js';
 import { regionOutcomes } from './sms/region.js';

@@ -2,6 +2,7 @@ import type { FailureKind } from '../aws/errors.js';
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
 import type { Context } from '../context/index.js';
+import type { PublishedRequest } from '../remedy/write-request.js';
 
 export type Status = 'pass' | 'info' | 'warn' | 'fail' | 'skip' | 'error';
 export type Channel = 'EMAIL' | 'SMS';
@@ -18,20 +19,6 @@ export interface Remediation {
   requests?: PublishedRequest[];
   /** The commands are alternatives (resend the invitation *or* set a password): run one. */
   choice?: true;
-}
-
-/** One write of a remediation: what a runbook replays through any SDK. */
-export interface PublishedRequest {
-  action: IamAction;
-  region: string;
-  /** The API input; an operator-supplied value appears as `${NAME}` (see `placeholders`). */
-  input: Record<string, unknown>;
-  /** The printed `aws` line, made from the same description. */
-  command: string;
-  /** What the operator asserts or risks by running it. */
-  warning?: string;
-  /** Each `${NAME}` in `input` (and shell variable in `command`): what to set it to. */
-  placeholders?: Record<string, string>;
 }
 
 /** What a check returns for one cause. `error` is never returned: the runner assigns it. */

@@ -1,15 +1,15 @@
-import { activeMfa } from '../context/index.js';
 import { contactToVerify } from '../domain/channel.js';
+import { activeMfa } from '../domain/user-resolution.js';
 import {
-  docs,
   confirmSignUpRequest,
   enableUserRequest,
   markVerifiedRequest,
-  remediation,
   resendInvitationRequest,
   setPasswordRequest,
   write,
-} from './remedy.js';
+} from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 /** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */

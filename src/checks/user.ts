@@ -1,6 +1,9 @@
 import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributesOf, isCaseSensitive, type Context, type UserResolution } from '../context/index.js';
-import { aws, docs, markVerifiedRequest, write, poolUser, remediation } from './remedy.js';
+import type { Context, UserResolution } from '../context/index.js';
+import { attributesOf, isCaseSensitive } from '../domain/user-resolution.js';
+import { aws, markVerifiedRequest, poolUser, write } from '../remedy/commands.js';
+import { docs } from '../remedy/links.js';
+import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
 
 const VIA: Record<string, string> = {

@@ -8,7 +8,7 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
-import { AwsCallError } from '../aws/errors.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 import { allPages } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
@@ -47,16 +47,24 @@ export class CognitoFacts {
     );
   }
 
-  /** Users matching one ListUsers filter, e.g. `email = "jane@example.com"`, every page. */
-  async listUsers(filter: string): Promise<UserType[]> {
-    return allPages(async (token) => {
+  /**
+   * Users matching one ListUsers filter, e.g. `email = "jane@example.com"`, up to LIST_USERS_PAGES
+   * pages: a value shared by more accounts than that is reported as truncated, not read to the end.
+   */
+  async listUsers(filter: string): Promise<UserList> {
+    let pages = 0;
+    let truncated = false;
+    const users = await allPages(async (token) => {
       const out = await this.aws.call('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
         UserPoolId: this.userPoolId,
         Filter: filter,
         ...(token ? { PaginationToken: token } : {}),
       });
-      return { items: out.Users ?? [], next: out.PaginationToken };
+      pages++;
+      truncated = !!out.PaginationToken && pages >= LIST_USERS_PAGES;
+      return { items: out.Users ?? [], next: truncated ? undefined : out.PaginationToken };
     });
+    return { users, truncated };
   }
 
   /** Where the pool exports its logs (`userNotification` errors, `userAuthEvents`); empty when nowhere. */
@@ -91,19 +99,14 @@ export class CognitoFacts {
   }
 }
 
+export interface UserList {
+  users: UserType[];
+  /** More users matched than were read. */
+  truncated: boolean;
+}
+
+/** ListUsers returns up to 60 users a page: five pages are far more accounts than share one contact. */
+const LIST_USERS_PAGES = 5;
+
 /** AdminListUserAuthEvents' largest page: the most recent events are what a diagnosis needs. */
 const AUTH_EVENTS_PAGE = 60;
-
-export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (err) {
-    if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
-    throw err;
-  }
-}
-
-/** A ListUsers filter value: quotes and backslashes escaped. */
-export function filterFor(attribute: string, value: string): string {
-  return `${attribute} = "${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
-}

@@ -1,13 +1,23 @@
-import type { AdminGetUserCommandOutput, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import { contactHolders, type ContactAttribute, type ContactHolders } from '../domain/contact-holders.js';
+import {
+  activeMfa,
+  attributesOf,
+  filterFor,
+  pickCandidate,
+  searchFor,
+  type ResolvedVia,
+  type UserSearch,
+} from '../domain/user-resolution.js';
 import { CloudTrailFacts } from './cloudtrail.js';
 import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
-import { CognitoFacts, filterFor } from './cognito.js';
+import { CognitoFacts, type UserList } from './cognito.js';
 import { smsRegionFor, type SmsRegion } from '../domain/sms-region.js';
-import { IamFacts } from './iam.js';
+import { RoleFacts } from './roles.js';
 import { KmsFacts } from './kms.js';
 import { LambdaFacts } from './lambda.js';
 import { LogsFacts } from './logs.js';
@@ -28,27 +38,6 @@ export interface Target {
   now: Date;
 }
 
-/**
- * How the user was found: by Cognito itself (AdminGetUser: `username`, `alias`, `sub`) or, when Cognito
- * does not resolve the input, by a ListUsers search (`email`, `phone_number`, `sub-search`, or
- * `username-case`: the input in lower case on a case-sensitive pool).
- */
-export type ResolvedVia =
-  'username' | 'alias' | 'sub' | 'email' | 'phone_number' | 'sub-search' | 'username-case' | 'none';
-
-/** A ListUsers search made for the input, and the attribute it searched. */
-export interface UserSearch {
-  attribute: 'email' | 'phone_number' | 'sub' | 'username';
-  filter: string;
-}
-
-/** Another account holding the same e-mail address or phone number. */
-export interface ContactHolder {
-  username: string;
-  status: string;
-  verified: boolean;
-}
-
 export interface UserResolution {
   input: string;
   /** How Cognito (AdminGetUser) or, failing that, a ListUsers search found the user. */
@@ -60,6 +49,8 @@ export interface UserResolution {
   attributes: Record<string, string>;
   /** Users the ListUsers search found (when it searched). */
   candidates: UserType[];
+  /** More users matched the search than were read. */
+  candidatesTruncated?: boolean;
   search?: UserSearch;
   /** The search failed (e.g. no cognito-idp:ListUsers) although AdminGetUser found the user. */
   searchError?: AwsCallError;
@@ -75,7 +66,7 @@ export class Context {
   readonly ses: SesFacts;
   readonly cloudwatch: CloudWatchFacts;
   readonly smsVoice: SmsVoiceFacts;
-  readonly iam: IamFacts;
+  readonly roles: RoleFacts;
   readonly lambda: LambdaFacts;
   readonly kms: KmsFacts;
   readonly logs: LogsFacts;
@@ -91,7 +82,7 @@ export class Context {
     this.ses = new SesFacts(aws);
     this.cloudwatch = new CloudWatchFacts(aws, target.now);
     this.smsVoice = new SmsVoiceFacts(aws);
-    this.iam = new IamFacts(aws);
+    this.roles = new RoleFacts(aws);
     this.lambda = new LambdaFacts(aws);
     this.kms = new KmsFacts(aws);
     this.logs = new LogsFacts(aws);
@@ -139,17 +130,17 @@ export class Context {
       const [direct, search, searched] = await Promise.all([
         this.cognito.adminGetUser(input),
         pendingSearch,
-        pendingSearch.then((s) =>
-          s
-            ? this.cognito.listUsers(s.filter).then(
-                (users) => ({ users }),
-                (error: unknown) => ({ users: [], error }),
-              )
-            : { users: [] },
+        pendingSearch.then((s): Promise<Partial<UserList> & { error?: unknown }> =>
+          s ? this.usersWhere(s.filter).catch((error: unknown) => ({ error })) : Promise.resolve({}),
         ),
       ]);
-      const candidates = searched.users;
-      const base = { input, candidates, ...(search ? { search } : {}) };
+      const candidates = searched.users ?? [];
+      const base = {
+        input,
+        candidates,
+        ...(search ? { search } : {}),
+        ...(searched.truncated ? { candidatesTruncated: true } : {}),
+      };
       if (direct) {
         // The search only adds context (duplicates) to a user Cognito resolves: its failure is not fatal.
         const error = 'error' in searched && searched.error instanceof AwsCallError ? searched.error : undefined;
@@ -170,23 +161,23 @@ export class Context {
     });
   }
 
+  /** Users matching one ListUsers filter; one request (chain) per distinct filter in a run. */
+  usersWhere(filter: string): Promise<UserList> {
+    return this.once(`ListUsers ${filter}`, () => this.cognito.listUsers(filter));
+  }
+
   /**
-   * The other accounts of the pool whose `attribute` holds the resolved user's value, with their
-   * status and whether they hold it verified: marking it verified here would take it from them.
+   * The other accounts of the pool holding the resolved user's e-mail address or phone number, with
+   * their verified flags; undefined when no user was resolved or the user has no such attribute.
+   * Shares the request with the user search when that searched the same value.
    */
-  otherHolders(attribute: 'email' | 'phone_number'): Promise<ContactHolder[]> {
-    return this.once(`holders ${attribute}`, async () => {
+  contactHolders(attribute: ContactAttribute): Promise<ContactHolders | undefined> {
+    return this.once(`contactHolders ${attribute}`, async () => {
       const { user, attributes } = await this.user();
       const value = attributes[attribute];
-      if (!user || !value) return [];
-      const users = await this.cognito.listUsers(filterFor(attribute, value));
-      return users
-        .filter((u) => u.Username !== user.Username)
-        .map((u) => ({
-          username: u.Username ?? '',
-          status: u.UserStatus ?? 'UNKNOWN',
-          verified: u.Attributes?.some((a) => a.Name === `${attribute}_verified` && a.Value === 'true') === true,
-        }));
+      if (!user?.Username || !value) return undefined;
+      const { users, truncated } = await this.usersWhere(filterFor(attribute, value));
+      return contactHolders(users, attribute, value, user.Username, truncated);
     });
   }
 
@@ -225,11 +216,6 @@ function found(user: AdminGetUserCommandOutput) {
   return { user, attributes: attributesOf(user.UserAttributes) };
 }
 
-/** `[{Name, Value}]` as a record by name. */
-export function attributesOf(list: readonly { Name?: string; Value?: string }[] | undefined): Record<string, string> {
-  return Object.fromEntries((list ?? []).map((a) => [a.Name!, a.Value ?? '']));
-}
-
 function viaOf(input: string, user: AdminGetUserCommandOutput): ResolvedVia {
   if (user.Username === input) return 'username';
   const sub = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
@@ -244,58 +230,3 @@ const SEARCH_VIA: Record<UserSearch['attribute'], ResolvedVia> = {
   sub: 'sub-search',
   username: 'username-case',
 };
-
-export function searchAttribute(input: string): 'email' | 'phone_number' | 'sub' | 'none' {
-  if (input.includes('@')) return 'email';
-  if (/^\+\d{6,15}$/.test(input)) return 'phone_number';
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input)) return 'sub';
-  return 'none';
-}
-
-/**
- * The ListUsers search for an input: by e-mail, phone number or sub when it looks like one. On a
- * case-sensitive pool a username with capitals is also looked up in lower case (ListUsers matches
- * `username` case-sensitively, so that is the one variant a search can find).
- */
-export function searchFor(input: string, pool: UserPoolType): UserSearch | undefined {
-  const attribute = searchAttribute(input);
-  if (attribute !== 'none') return { attribute, filter: filterFor(attribute, input) };
-  if (isCaseSensitive(pool) && input !== input.toLowerCase()) {
-    return { attribute: 'username', filter: filterFor('username', input.toLowerCase()) };
-  }
-  return undefined;
-}
-
-/** `UsernameConfiguration` absent (the API default, and every older pool) means case-sensitive. */
-export function isCaseSensitive(pool: UserPoolType): boolean {
-  return pool.UsernameConfiguration?.CaseSensitive !== false;
-}
-
-/**
- * Of several users sharing the searched value, the one to diagnose: the one with that value verified,
- * then a confirmed one, then an enabled one; otherwise ListUsers' order.
- */
-export function pickCandidate(
-  candidates: readonly UserType[],
-  attribute: UserSearch['attribute'],
-): UserType | undefined {
-  const score = (u: UserType) =>
-    (attribute !== 'username' && attribute !== 'sub' && attributesOf(u.Attributes)[`${attribute}_verified`] === 'true'
-      ? 4
-      : 0) +
-    (u.UserStatus === 'CONFIRMED' ? 2 : 0) +
-    (u.Enabled !== false ? 1 : 0);
-  return [...candidates].sort((x, y) => score(y) - score(x))[0];
-}
-
-/**
- * MFA methods in force for the user; none when the pool has MFA off. `UserMFASettingList` and
- * `PreferredMfaSetting` name the current factors; the legacy `MFAOptions` can still carry SMS.
- */
-export function activeMfa(user: AdminGetUserCommandOutput, poolMfa: string | undefined): string[] {
-  if (poolMfa === 'OFF') return [];
-  const methods = new Set(user.UserMFASettingList ?? []);
-  if (user.PreferredMfaSetting) methods.add(user.PreferredMfaSetting);
-  if (user.MFAOptions?.some((o) => o.DeliveryMedium === 'SMS')) methods.add('SMS_MFA');
-  return [...methods];
-}

@@ -1,6 +1,6 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { AwsCaller } from '../aws/caller.js';
-import { orUndefinedIfNotFound } from './cognito.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 
 /** KMS reads for the custom senders' key. */
 export class KmsFacts {

@@ -1,7 +1,7 @@
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { AwsCaller } from '../aws/caller.js';
 import type { FunctionRef } from '../domain/lambda.js';
-import { orUndefinedIfNotFound } from './cognito.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 
 /** Lambda reads for trigger functions, made in the function's own Region (from its ARN). */
 export class LambdaFacts {

@@ -1,6 +1,6 @@
 import type { FilteredLogEvent } from '@aws-sdk/client-cloudwatch-logs';
 import type { AwsCaller } from '../aws/caller.js';
-import { orUndefinedIfNotFound } from './cognito.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 
 /** Pages to read at most: a filtered search may return short pages before it reaches the limit. */
 const MAX_PAGES = 5;

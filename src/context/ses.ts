@@ -5,7 +5,7 @@ import type {
   SuppressedDestination,
 } from '@aws-sdk/client-sesv2';
 import type { AwsCaller } from '../aws/caller.js';
-import { orUndefinedIfNotFound } from './cognito.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 
 /** SES v2 reads, made in the Region of the pool's sending identity. */
 export class SesFacts {

@@ -3,7 +3,7 @@ import type { Finding } from '../checks/types.js';
 import type { Style } from '../render/style.js';
 import { fixRecord } from './plan.js';
 import { NotApplied } from './registry.js';
-import { placeholdersOf, repeatable, sdkInput } from '../checks/write-request.js';
+import { placeholdersOf, repeatable, sdkInput } from '../remedy/write-request.js';
 import type { ApplyContext, FixRecord, FixStep, Operator } from './types.js';
 
 export interface ApplyIo {

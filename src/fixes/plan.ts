@@ -1,5 +1,6 @@
 import type { Finding } from '../checks/types.js';
-import { activeMfa, type Context } from '../context/index.js';
+import type { Context } from '../context/index.js';
+import { activeMfa } from '../domain/user-resolution.js';
 import { fixersFor } from './registry.js';
 import type { FixFacts, FixRecord, FixStatus, FixStep } from './types.js';
 

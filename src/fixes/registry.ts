@@ -6,10 +6,11 @@
 import { AwsCallError } from '../aws/errors.js';
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
-import { requestOf } from '../checks/remedy.js';
-import type { Finding, PublishedRequest } from '../checks/types.js';
-import type { ContactHolder } from '../context/index.js';
+import { requestOf } from '../remedy/commands.js';
+import type { Finding } from '../checks/types.js';
+import type { PublishedRequest } from '../remedy/write-request.js';
 import { contactToVerify } from '../domain/channel.js';
+import { verifiedElsewhere, type ContactHolders } from '../domain/contact-holders.js';
 import type { FixFacts, Fixer, FixStep } from './types.js';
 
 /** A step the operator chose not to apply after all (no password typed, passwords differ). */
@@ -79,14 +80,21 @@ const markVerified: Fixer = {
         JSON.stringify(r.input.UserAttributes) === JSON.stringify([{ Name: `${attribute}_verified`, Value: 'true' }]),
     );
     if (!step) return undefined;
-    let verified: ContactHolder[];
+    let holders: ContactHolders | undefined;
     try {
-      verified = (await facts.ctx.otherHolders(attribute)).filter((h) => h.verified);
+      holders = await facts.ctx.contactHolders(attribute);
     } catch (err) {
       const why = err instanceof AwsCallError ? `${err.action}: ${err.awsCode}` : String(err);
       return {
         ...step,
         refused: `Refused: could not check whether another account holds ${value} verified (${why}); marking it verified could take it from that account. Grant cognito-idp:ListUsers and run again.`,
+      };
+    }
+    const verified = holders ? verifiedElsewhere(holders) : [];
+    if (!verified.length && holders?.truncated) {
+      return {
+        ...step,
+        refused: `Refused: more accounts of the pool hold ${value} than were read, and one of them may hold it verified; marking it verified could take it from that account. Check with aws cognito-idp list-users --filter '${attribute} = "${value}"' first.`,
       };
     }
     if (!verified.length) return step;

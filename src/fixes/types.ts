@@ -4,7 +4,7 @@ import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
 import type { Finding } from '../checks/types.js';
 import type { Context } from '../context/index.js';
-import type { WriteRequest } from '../checks/write-request.js';
+import type { WriteRequest } from '../remedy/write-request.js';
 
 /** Who answers the questions of --fix: a person at a terminal, or `--yes`. */
 export interface Operator {

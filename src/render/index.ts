@@ -14,7 +14,7 @@ export function renderReport(
     case 'json':
       return renderJson(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, options.quiet);
     default:
       return renderPretty(report, {
         style,

@@ -55,9 +55,14 @@ function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
   return [...lines, '', ...(runnable.length ? ['```sh', ...runnable, '```', ''] : [])];
 }
 
-export function renderMarkdown(report: Report): string {
+function verdictLine(v: Report['verdict']): string {
+  return `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`;
+}
+
+export function renderMarkdown(report: Report, quiet = false): string {
   const t = report.target;
   const v = report.verdict;
+  if (quiet) return `${verdictLine(v)}\n`;
   const notable = report.findings.filter((f) => !['pass', 'skip'].includes(f.status));
   // Each remediation's commands once, its alternatives kept apart as choices.
   const seen = new Set<string>();
@@ -71,8 +76,9 @@ export function renderMarkdown(report: Report): string {
   const lines = [
     `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
     '',
-    `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`,
+    verdictLine(v),
     '',
+    ...(t.inputNormalised ? [`_${cell(t.inputNormalised)}_`, ''] : []),
     '| pool | Region | user | app client |',
     '|---|---|---|---|',
     `| \`${t.userPoolId}\` | ${t.region} | ${t.username ? `\`${cell(t.username)}\`` : '—'} | ${t.clientId ? `\`${t.clientId}\`` : '—'} |`,

@@ -123,6 +123,7 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
     s.dim(
       `pool ${t.userPoolId} (${t.region})${t.username ? ` · user ${t.username}` : ''}${t.clientId ? ` · client ${t.clientId}` : ''}`,
     ),
+    ...(t.inputNormalised ? [s.dim(t.inputNormalised)] : []),
     '',
     ...report.findings.flatMap((f) => renderFinding(f, o, width)),
     '',

@@ -1,5 +1,10 @@
 import type { RunHooks } from '../runner.js';
-import type { Io } from '../main.js';
+
+/** Where the spinner may draw, and the environment that says whether it should. */
+export interface ProgressIo {
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+}
 
 export interface Progress {
   hooks: RunHooks;
@@ -10,7 +15,7 @@ export interface Progress {
  * An ora spinner on stderr while AWS answers: only on a terminal, never in CI, so logs and pipes
  * stay clean. ora is loaded only when it will actually spin.
  */
-export function createProgress(io: Pick<Io, 'stderr' | 'env'>, wanted: boolean): Progress {
+export function createProgress(io: ProgressIo, wanted: boolean): Progress {
   // A terminal that reports no width (a pty made from a pipe) would make ora's line wrapping loop.
   const columns = (io.stderr as { columns?: number }).columns;
   const enabled = wanted && io.stderr.isTTY === true && !io.env.CI && columns !== 0;

@@ -58,7 +58,11 @@ function report(r: CliResult) {
   expect(doc.verdict).toBeDefined();
   expect(doc.exitCode).toBe(r.code);
   expectNoStack(r.stderr);
-  return doc as { verdict: { status: string; channel: string }; findings: JsonFinding[]; exitCode: number };
+  return doc as {
+    verdict: { status: string; channel: string; summary: string };
+    findings: JsonFinding[];
+    exitCode: number;
+  };
 }
 
 const notable = (findings: JsonFinding[]) => findings.filter((f) => !['pass', 'skip'].includes(f.status));
@@ -82,6 +86,15 @@ describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', ()
     ['missing user', ['forgot-password', '-p', POOL], /missing required argument 'user'/],
     ['bad --since', ['forgot-password', 'jane', '-p', POOL, '--since', 'yesterday'], /--since "yesterday"/],
     ['bad --output', ['forgot-password', 'jane', '-p', POOL, '-o', 'yaml'], /--output "yaml"/],
+    [
+      'contradictory selection',
+      ['forgot-password', 'jane', '-p', POOL, '--only', 'email', '--skip', 'email'],
+      /--only and --skip both name email/,
+    ],
+    ['empty --only', ['forgot-password', 'jane', '-p', POOL, '--only', ''], /--only names no check/],
+    ['--since beyond 90 days', ['forgot-password', 'jane', '-p', POOL, '--since', '120d'], /at most 90d/],
+    ['user too long', ['forgot-password', 'j'.repeat(129), '-p', POOL], /129 characters long/],
+    ['control characters in the user', ['forgot-password', 'jane\u001b]0;x\u0007', '-p', POOL], /control characters/],
     ['unknown command', ['forgotpassword', 'jane'], /unknown command 'forgotpassword'/],
   ];
   for (const [name, args, message] of cases) {
@@ -103,6 +116,8 @@ describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', ()
     ['unknown option', ['forgot-password', 'jane', '-p', POOL, '--output', 'json', '--bogus']],
     ['unknown --only id', ['forgot-password', 'jane', '-p', POOL, '-o', 'json', '--only', 'nope']],
     ['region mismatch', ['forgot-password', '--json', 'jane', '-p', POOL, '--region', 'eu-west-2']],
+    ['-o yaml --json', ['forgot-password', 'jane', '-p', POOL, '-o', 'yaml', '--json']],
+    ['-o markdown --json', ['forgot-password', 'jane', '-p', POOL, '-o', 'markdown', '--json']],
   ];
   for (const [name, args] of jsonCases) {
     it(`--output json, ${name}: only a JSON error document on stdout`, async () => {
@@ -369,5 +384,36 @@ describe.concurrent('colour', () => {
     expect(ANSI.test(pretty.stdout)).toBe(true);
     expect(ANSI.test(json.stdout)).toBe(false);
     expect(schemaErrors(JSON.parse(json.stdout))).toEqual([]);
+  });
+});
+
+describe.concurrent('a selection never gives a false green; a written phone number is normalised', () => {
+  it('--only logs leaves out the checks the verdict depends on: inconclusive, exit 3, naming them', async () => {
+    const r = await diagnose(['--only', 'logs', '--json']);
+    expect(r.code).toBe(3);
+    const doc = report(r);
+    expect(doc.verdict.status).toBe('inconclusive');
+    expect(doc.verdict.summary).toMatch(
+      /not run \(--only\/--skip\): user-status, contact, recovery, email, triggers\./,
+    );
+  });
+
+  it('--skip of the channel Cognito does not use still gives a verdict', async () => {
+    const r = await diagnose(['--skip', 'sms,mailbox', '--json']);
+    expect([r.code, report(r).verdict.status]).toEqual([0, 'deliverable']);
+  });
+
+  it('-q prints the verdict line in markdown too', async () => {
+    const r = await diagnose(['-o', 'markdown', '-q']);
+    expect(r.stdout).toMatch(/^\*\*Verdict: DELIVERABLE\*\* \(channel EMAIL, j\*\*\*@e\*\*\*\): .*\n$/);
+  });
+
+  it('"+44 7400 123456" is diagnosed as +447400123456, and the report says so', async () => {
+    const r = await run(['forgot-password', '+44 7400 123456', '-p', POOL, '--json']);
+    const doc = report(r) as unknown as { target: { input: string; inputNormalised: string; username: string } };
+    expect(doc.target).toMatchObject({ input: '+447400123456', username: 'jane' });
+    expect(doc.target.inputNormalised).toMatch(/^"\+44 7400 123456" was normalised to \+447400123456/);
+    const pretty = await run(['forgot-password', '+44 7400 123456', '-p', POOL]);
+    expect(pretty.stdout).toContain('"+44 7400 123456" was normalised to +447400123456');
   });
 });

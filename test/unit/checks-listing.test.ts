@@ -38,6 +38,32 @@ describe('the checklist', () => {
       }
     }
   });
+
+  it('has a check for every cause, but the read failures and the causes of flows still to come', () => {
+    const reported = new Set<string>(checks.flatMap((c) => [...c.codes, ...Object.values(c.errorCodes ?? {})]));
+    const readFailures = [
+      'aws-credentials',
+      'access-denied',
+      'throttled',
+      'network-error',
+      'aws-error',
+      'internal-error',
+    ];
+    // Causes of the sign-up, attribute-verification and invitation flows: their checks come with those commands.
+    const otherFlows = [
+      'resend-code-attempt-limit',
+      'secret-hash-wrong-input',
+      'stale-or-expired-code',
+      'resend-confirmation-misuse',
+      'invite-suppressed-or-sms-default',
+      'invite-delivery-failed-user-created',
+      'invite-resend-wrong-state',
+    ];
+    // Named in the evidence of `sms-carrier-failure-logged` (the carrier's reason), not findings of their own.
+    const carrierReasons = ['sms-carrier-filtering', 'device-or-network-unreachable'];
+    const unreported = Object.keys(causes).filter((code) => !reported.has(code));
+    expect(unreported.sort()).toEqual([...readFailures, ...otherFlows, ...carrierReasons].sort());
+  });
 });
 
 describe('cognito-doctor checks', () => {

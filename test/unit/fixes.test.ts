@@ -7,19 +7,19 @@ import { AwsCallError } from '../../src/aws/errors.js';
 import type { AwsCaller } from '../../src/aws/caller.js';
 import { causes, type CauseCode } from '../../src/causes.js';
 import type { Finding } from '../../src/checks/types.js';
+import { remediation } from '../../src/checks/remedy.js';
 import {
   enableUserRequest,
   markVerifiedRequest,
   NEW_PASSWORD,
   optInRequest,
-  remediation,
   resendInvitationRequest,
   setPasswordRequest,
   unsuppressRequest,
   write,
   type WriteCommand,
-} from '../../src/checks/remedy.js';
-import type { WriteRequest } from '../../src/checks/write-request.js';
+} from '../../src/remedy/commands.js';
+import type { WriteRequest } from '../../src/remedy/write-request.js';
 import type { IamAction } from '../../src/aws/services.js';
 import { Context, type Target, type UserResolution } from '../../src/context/index.js';
 import { applyFixes, autoConfirm, explainRemaining } from '../../src/fixes/apply.js';
@@ -27,6 +27,7 @@ import { fixRecord, planFixes } from '../../src/fixes/plan.js';
 import { attributeToVerify, fixActions, fixersFor, fixers, NotApplied } from '../../src/fixes/registry.js';
 import type { FixFacts, FixStep, Operator } from '../../src/fixes/types.js';
 import { fixConfirmation, resolveDiagnoseOptions, UsageError } from '../../src/options.js';
+import { normaliseUserInput } from '../../src/domain/user-input.js';
 import { createStyle } from '../../src/render/style.js';
 import { createPrompter, Interrupted } from '../../src/ui/prompt.js';
 
@@ -53,6 +54,7 @@ function fakeContext(pool: UserPoolType, user: AdminGetUserCommandOutput, extra:
     target: { ...target, ...extra },
     pool: async () => pool,
     user: async () => resolution,
+    contactHolders: async () => undefined,
   });
 }
 
@@ -199,11 +201,21 @@ describe('planFixes', () => {
 
   it('refuses to mark a contact verified that another account of the pool holds verified', async () => {
     const u = user({ email: 'jane@example.com', email_verified: 'false' });
-    const holders = [
-      { username: 'jane.old', status: 'CONFIRMED', verified: true },
-      { username: 'jane2', status: 'UNCONFIRMED', verified: false },
-    ];
-    const ctx = Object.assign(fakeContext(pool, u), { otherHolders: async () => holders });
+    const holder = (username: string, status: string, verified: boolean) => ({
+      username,
+      status,
+      enabled: true,
+      verified,
+      email_verified: String(verified),
+      phone_number_verified: null,
+    });
+    const holders = {
+      attribute: 'email',
+      value: 'jane@example.com',
+      others: [holder('jane.old', 'CONFIRMED', true), holder('jane2', 'UNCONFIRMED', false)],
+      truncated: false,
+    };
+    const ctx = Object.assign(fakeContext(pool, u), { contactHolders: async () => holders });
     const [step] = await planFixes(
       [finding('no-verified-contact', 'fail', 'contact', [write(ctx, markVerifiedRequest(ctx, 'jane', 'email'))])],
       ctx,
@@ -211,7 +223,7 @@ describe('planFixes', () => {
     expect(step!.refused).toMatch(/already the verified e-mail address of jane\.old \(CONFIRMED\).*move it away/);
     expect(step!.refused).not.toContain('jane2');
     const unreadable = Object.assign(fakeContext(pool, u), {
-      otherHolders: async () => {
+      contactHolders: async () => {
         throw new AwsCallError('access-denied', 'cognito-idp:ListUsers', 'eu-west-1', 'AccessDeniedException', 'no');
       },
     });
@@ -438,11 +450,11 @@ describe('who confirms --fix', () => {
 
   it('--dry-run wins over --fix, and --yes alone is a usage error', () => {
     const base = { userPoolId: 'eu-west-1_AbC123' };
-    expect(resolveDiagnoseOptions('jane', { ...base, fix: true, dryRun: true }, [])).toMatchObject({
+    expect(resolveDiagnoseOptions('jane', { ...base, fix: true, dryRun: true }, [], normaliseUserInput)).toMatchObject({
       fix: false,
       dryRun: true,
     });
-    expect(() => resolveDiagnoseOptions('jane', { ...base, yes: true }, [])).toThrow(
+    expect(() => resolveDiagnoseOptions('jane', { ...base, yes: true }, [], normaliseUserInput)).toThrow(
       /--yes confirms the steps of --fix/,
     );
   });

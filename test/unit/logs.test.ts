@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration } from '../../src/checks/logs.js';
+import { duration } from '../../src/checks/logs/source.js';
 import {
   anyTermPattern,
   callsBy,

@@ -7,6 +7,7 @@ import {
   resolveDiagnoseOptions,
   UsageError,
 } from '../../src/options.js';
+import { normaliseUserInput } from '../../src/domain/user-input.js';
 
 const CHECKS = ['pool', 'client', 'user', 'sms', 'email'];
 
@@ -39,6 +40,12 @@ describe('parseDuration', () => {
     [' 2h ', 7_200_000],
   ])('%j → %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
+  it('reaches back at most 90 days, as far as CloudTrail keeps events', () => {
+    expect(parseDuration('90d')).toBe(90 * 86_400_000);
+    expect(() => parseDuration('91d')).toThrow(/CloudTrail: 90 days/);
+    expect(() => parseDuration('2161h')).toThrow(UsageError);
+  });
+
   it.each(['', '0h', '1w', '1.5h', 'h', '-1h', '24'])('%j is a usage error', (text) =>
     expect(() => parseDuration(text)).toThrow(UsageError),
   );
@@ -47,7 +54,11 @@ describe('parseDuration', () => {
 describe('outputFormat', () => {
   it('defaults to pretty', () => expect(outputFormat({})).toBe('pretty'));
   it('takes --output', () => expect(outputFormat({ output: 'markdown' })).toBe('markdown'));
-  it('--json wins over --output', () => expect(outputFormat({ output: 'markdown', json: true })).toBe('json'));
+  it('--json agrees with --output json and contradicts any other', () => {
+    expect(outputFormat({ output: 'json', json: true })).toBe('json');
+    expect(() => outputFormat({ output: 'markdown', json: true })).toThrow(/--json and --output markdown/);
+    expect(() => outputFormat({ output: 'yaml', json: true })).toThrow(UsageError);
+  });
   it('rejects anything else', () => expect(() => outputFormat({ output: 'yaml' })).toThrow(/--output "yaml"/));
 });
 
@@ -70,7 +81,7 @@ describe('decideColor: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then
 
 describe('resolveDiagnoseOptions', () => {
   const resolve = (raw: Parameters<typeof resolveDiagnoseOptions>[1], input = 'jane') =>
-    resolveDiagnoseOptions(input, raw, CHECKS);
+    resolveDiagnoseOptions(input, raw, CHECKS, normaliseUserInput);
 
   it('fills the defaults and takes the Region from the pool id', () => {
     expect(resolve({ userPoolId: 'eu-west-1_AbC123' })).toEqual({
@@ -106,15 +117,46 @@ describe('resolveDiagnoseOptions', () => {
   });
 
   it.each([
+    [{ userPoolId: 'eu-west-1_A1', only: 'email', skip: 'email' }, /--only and --skip both name email/],
+    [{ userPoolId: 'eu-west-1_A1', only: '' }, /--only names no check/],
+    [{ userPoolId: 'eu-west-1_A1', skip: ' , ' }, /--skip names no check/],
+    [{ userPoolId: 'eu-west-1_A1', output: 'yaml', json: true }, /contradict/],
     [{ userPoolId: undefined }, /user-pool-id/],
     [{ userPoolId: 'eu-west-1_A1', endpointUrl: 'localhost:4566' }, /--endpoint-url/],
     [{ userPoolId: 'eu-west-1_A1', clientId: 'abc def' }, /--client-id/],
     [{ userPoolId: 'eu-west-1_A1', since: '1 week' }, /--since/],
   ])('%j is a usage error', (raw, message) => expect(() => resolve(raw)).toThrow(message));
 
-  it('rejects an empty user and trims the input', () => {
+  it('rejects an empty user and trims the input and the ids', () => {
     expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, '  ')).toThrow(UsageError);
-    expect(resolve({ userPoolId: 'eu-west-1_A1' }, ' jane@example.com ').input).toBe('jane@example.com');
+    const o = resolve({ userPoolId: ' eu-west-1_A1 ', clientId: ' 1example23456789 ' }, ' jane@example.com ');
+    expect([o.input, o.userPoolId, o.clientId]).toEqual(['jane@example.com', 'eu-west-1_A1', '1example23456789']);
+  });
+
+  it('checks the user as Cognito does before any request: at most 128 characters, no control characters', () => {
+    expect(resolve({ userPoolId: 'eu-west-1_A1' }, 'é'.repeat(128)).input).toHaveLength(128);
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'a'.repeat(129))).toThrow(/129 characters long.*128/);
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\u001b[2Jdoe')).toThrow(/control characters/);
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\ndoe')).toThrow(/control characters/);
+  });
+
+  it('normalises a phone number written as tickets write it to E.164, and says so', () => {
+    const uk = resolve({ userPoolId: 'eu-west-2_A1' }, '+44 7400 123457');
+    expect(uk.input).toBe('+447400123457');
+    expect(uk.inputNormalised).toMatch(/"\+44 7400 123457" was normalised to \+447400123457/);
+    const us = resolve({ userPoolId: 'us-west-2_A1', region: 'us-west-2' }, '(415) 555-0100');
+    expect(us.input).toBe('+14155550100');
+    expect(us.inputNormalised).toMatch(/in US \(the pool's Region is us-west-2\)/);
+    expect(resolve({ userPoolId: 'eu-west-2_A1' }, '07400 123457').input).toBe('+447400123457');
+    expect(resolve({ userPoolId: 'eu-west-1_A1' }, '+44-7400-123457').input).toBe('+447400123457');
+  });
+
+  it('leaves what may be a username alone, and refuses a written number that is no number', () => {
+    for (const name of ['+447400123457', '4155550100', '415-555-0100', 'jane.doe', 'jürgen@example.de']) {
+      const o = resolve({ userPoolId: 'us-east-1_A1' }, name);
+      expect([o.input, o.inputNormalised]).toEqual([name, undefined]);
+    }
+    expect(() => resolve({ userPoolId: 'us-east-1_A1' }, '+1 (000) 000-0000')).toThrow(/not a valid one.*E\.164/);
   });
 
   it('keeps the optional settings it was given', () => {

@@ -197,3 +197,28 @@ describe('buildReport: the document', () => {
     expect([report.verdict.status, report.exitCode]).toEqual(['at-risk', 1]);
   });
 });
+
+describe('buildReport: a selection never gives a false green', () => {
+  const skipped = (check: string) => ({ ...f(check, 'skip'), message: 'Skipped: not selected by --only.' });
+
+  it.each([
+    ['the pool', ['pool'], byEmail],
+    ['the user', ['user'], null],
+    ["the chosen channel's check", ['email'], byEmail],
+    ['the SMS check when SMS is chosen', ['sms'], bySms],
+  ] as const)('leaving out %s → inconclusive (exit 3), naming what did not run', (_what, out, prediction) => {
+    const report = build(with_(...out.map(skipped)), prediction, { leftOut: out });
+    expect([report.verdict.status, report.exitCode]).toEqual(['inconclusive', 3]);
+    expect(report.verdict.summary).toContain(`not run (--only/--skip): ${out.join(', ')}`);
+  });
+
+  it('leaving out the other channel or advice still gives a verdict', () => {
+    const report = build(with_(skipped('sms'), skipped('client')), byEmail, { leftOut: ['sms', 'client'] });
+    expect(report.verdict.status).toBe('deliverable');
+  });
+
+  it('a proven failure still blocks', () => {
+    const report = build(with_(f('user', 'fail', 'user-disabled'), skipped('email')), byEmail, { leftOut: ['email'] });
+    expect([report.verdict.status, report.exitCode]).toEqual(['blocked', 1]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsCallError } from '../../src/aws/errors.js';
 import type { Check, Finding, Outcome } from '../../src/checks/types.js';
 import type { Context } from '../../src/context/index.js';
-import { runChecks } from '../../src/runner.js';
+import { leftOut, runChecks } from '../../src/runner.js';
 
 const ctx = { target: { profile: 'support' } } as unknown as Context;
 
@@ -240,5 +240,20 @@ describe('runChecks', () => {
       ctx,
     );
     expect(events).toEqual(['pool:start', 'pool:end', 'user:start']);
+  });
+});
+
+describe('leftOut', () => {
+  const list = [
+    check('pool'),
+    check('user', undefined, { dependsOn: ['pool'] }),
+    check('email', undefined, { dependsOn: ['pool', 'user'] }),
+    check('client', undefined, { dependsOn: ['pool'] }),
+  ];
+  it('names the checks not selected and those waiting on one that is not', () => {
+    expect(leftOut(list, {})).toEqual([]);
+    expect(leftOut(list, { only: ['client'] })).toEqual(['user', 'email']);
+    expect(leftOut(list, { skip: ['user'] })).toEqual(['user', 'email']);
+    expect(leftOut(list, { only: ['email'], skip: ['pool'] })).toEqual(['pool', 'user', 'email', 'client']);
   });
 });

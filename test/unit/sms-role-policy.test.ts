@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodePolicy, roleNameOf } from '../../src/context/iam.js';
-import { evaluatePermission, evaluateTrust, wildcard } from '../../src/domain/iam-policy.js';
+import { decodePolicy, roleNameOf } from '../../src/context/roles.js';
+import { evaluatePermission, evaluateTrust, wildcard } from '../../src/domain/role-policy.js';
 
 const COGNITO = 'cognito-idp.amazonaws.com';
 const trust = (statement: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [statement] });

@@ -2,7 +2,13 @@
 
 import type { UserStatusType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { isCaseSensitive, pickCandidate, searchFor } from '../../src/context/index.js';
+import {
+  activeMfa,
+  attributesOf,
+  isCaseSensitive,
+  pickCandidate,
+  searchFor,
+} from '../../src/domain/user-resolution.js';
 
 describe('searchFor', () => {
   const insensitive = { UsernameConfiguration: { CaseSensitive: false } };
@@ -53,5 +59,56 @@ describe('pickCandidate', () => {
   it('keeps ListUsers order on a tie, and returns nothing for nobody', () => {
     expect(pickCandidate([user('first', true), user('second', true)], 'email')?.Username).toBe('first');
     expect(pickCandidate([], 'email')).toBeUndefined();
+  });
+
+  it('passes over a federated user: it has no password to reset, a local account sharing the value has', () => {
+    const google = { ...user('google_104231723456789012345', true), UserStatus: 'EXTERNAL_PROVIDER' as const };
+    expect(pickCandidate([google, user('jane', false)], 'email')?.Username).toBe('jane');
+    expect(pickCandidate([google], 'email')?.Username).toBe('google_104231723456789012345');
+  });
+
+  it('ignores verified flags when the search was by username or sub', () => {
+    const users = [user('a', false), user('b', true)];
+    expect(pickCandidate(users, 'username')?.Username).toBe('a');
+    expect(pickCandidate(users, 'sub')?.Username).toBe('a');
+  });
+});
+
+describe('activeMfa', () => {
+  it('is empty when the pool has MFA off, whatever the user has set', () => {
+    expect(activeMfa({ $metadata: {}, Username: 'jane', UserMFASettingList: ['SMS_MFA'] }, 'OFF')).toEqual([]);
+  });
+
+  it('joins the current factors, the preferred one and the legacy SMS option, once each', () => {
+    const u = {
+      $metadata: {},
+      Username: 'jane',
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      PreferredMfaSetting: 'EMAIL_OTP',
+      MFAOptions: [{ DeliveryMedium: 'SMS' as const, AttributeName: 'phone_number' }],
+    };
+    expect(activeMfa(u, 'OPTIONAL').sort()).toEqual(['EMAIL_OTP', 'SMS_MFA', 'SOFTWARE_TOKEN_MFA']);
+    expect(activeMfa({ ...u, UserMFASettingList: ['SMS_MFA'], PreferredMfaSetting: 'SMS_MFA' }, 'ON')).toEqual([
+      'SMS_MFA',
+    ]);
+  });
+
+  it('ignores a legacy option that is not SMS', () => {
+    const u = {
+      $metadata: {},
+      Username: 'jane',
+      MFAOptions: [{ DeliveryMedium: 'EMAIL' as const, AttributeName: 'email' }],
+    };
+    expect(activeMfa(u, 'OPTIONAL')).toEqual([]);
+  });
+});
+
+describe('attributesOf', () => {
+  it('keys values by name and reads a missing value as empty', () => {
+    expect(attributesOf([{ Name: 'email', Value: 'jane@example.com' }, { Name: 'name' }])).toEqual({
+      email: 'jane@example.com',
+      name: '',
+    });
+    expect(attributesOf(undefined)).toEqual({});
   });
 });

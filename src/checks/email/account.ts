@@ -3,7 +3,9 @@
 
 import type { Context } from '../../context/index.js';
 import { coveringDomains, parseAddress } from '../../domain/email-address.js';
-import { aws, docs, remediation, unsuppressRequest, write } from '../remedy.js';
+import { aws, unsuppressRequest, write } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
 import type { Evidence, Outcome } from '../types.js';
 import { FIELD, type EmailSetup } from './setup.js';
 

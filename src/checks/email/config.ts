@@ -2,7 +2,9 @@
 
 import type { Context } from '../../context/index.js';
 import { isWithinDomain, parseAddress, parseMailbox } from '../../domain/email-address.js';
-import { aws, docs, poolUser, remediation } from '../remedy.js';
+import { aws, poolUser } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
 import type { Outcome } from '../types.js';
 import { FIELD, type EmailSetup } from './setup.js';
 

@@ -7,7 +7,9 @@ import type { Context } from '../../context/index.js';
 import { coveringDomains } from '../../domain/email-address.js';
 import { cognitoSendingAuthorization, cognitoSendingPolicy } from '../../domain/ses-policy.js';
 import { allowedSesRegions } from '../../domain/ses.js';
-import { aws, docs, remediation } from '../remedy.js';
+import { aws } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
 import type { Evidence, Outcome } from '../types.js';
 import { FIELD, type EmailSetup } from './setup.js';
 

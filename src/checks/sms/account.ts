@@ -1,4 +1,6 @@
-import { aws, docs, remediation } from '../remedy.js';
+import { aws } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
 import type { Outcome, Remediation } from '../types.js';
 import type { Context } from '../../context/index.js';
 import type { SmsRoute } from './route.js';

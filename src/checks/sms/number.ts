@@ -1,4 +1,5 @@
-import { aws, optInRequest, remediation, write } from '../remedy.js';
+import { aws, optInRequest, write } from '../../remedy/commands.js';
+import { remediation } from '../remedy.js';
 import type { Outcome } from '../types.js';
 import type { Context } from '../../context/index.js';
 import { SENDER_REGULATED_COUNTRIES, US_SMS_COUNTRIES } from './countries.js';

@@ -1,8 +1,10 @@
-import { aws, docs, remediation } from '../remedy.js';
+import { aws } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
 import type { Outcome } from '../types.js';
 import type { Context } from '../../context/index.js';
-import { decodePolicy, roleNameOf } from '../../context/iam.js';
-import { evaluatePermission, evaluateTrust } from '../../domain/iam-policy.js';
+import { decodePolicy, roleNameOf } from '../../context/roles.js';
+import { evaluatePermission, evaluateTrust } from '../../domain/role-policy.js';
 import type { SmsRoute } from './route.js';
 
 const COGNITO = 'cognito-idp.amazonaws.com';
@@ -16,9 +18,9 @@ export async function roleOutcomes(ctx: Context, route: SmsRoute): Promise<Outco
   const action = route.kind === 'sns' ? 'sns:Publish' : 'sms-voice:SendTextMessage';
   const resource = route.originationIdentity?.startsWith('arn:') ? route.originationIdentity : '*';
   const [role, inline, attached] = await Promise.all([
-    ctx.iam.role(roleName),
-    ctx.iam.inlinePolicies(roleName).catch(notFoundAsEmpty),
-    ctx.iam.attachedPolicyArns(roleName).catch(notFoundAsEmpty),
+    ctx.roles.role(roleName),
+    ctx.roles.inlinePolicies(roleName).catch(notFoundAsEmpty),
+    ctx.roles.attachedPolicyArns(roleName).catch(notFoundAsEmpty),
   ]);
   const failure = route.pool.SmsConfigurationFailure;
   const field = route.kind === 'sns' ? 'SnsCallerArn' : 'EumsSms.CallerArn';
@@ -42,7 +44,7 @@ export async function roleOutcomes(ctx: Context, route: SmsRoute): Promise<Outco
       },
     ];
   }
-  const managed = await Promise.all(attached.map((arn) => ctx.iam.managedPolicy(arn)));
+  const managed = await Promise.all(attached.map((arn) => ctx.roles.managedPolicy(arn)));
   const trustDocument = decodePolicy(role.AssumeRolePolicyDocument);
   const trust = evaluateTrust(trustDocument, {
     service: COGNITO,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../src/aws/services.js';
 import { checks } from '../../src/checks/index.js';
-import { DIAGNOSE_POLICY_PATH, diagnosePolicy, policyText } from '../../src/iam/policy.js';
+import { DIAGNOSE_POLICY_PATH, diagnosePolicy, policyText } from '../../src/shipped-policies.js';
 import { ROOT } from '../helpers/cli.js';
 
 describe('iam/diagnose-policy.json', () => {

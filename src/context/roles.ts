@@ -1,6 +1,6 @@
 import type { Role } from '@aws-sdk/client-iam';
 import type { AwsCaller } from '../aws/caller.js';
-import { AwsCallError } from '../aws/errors.js';
+import { orUndefinedIfNotFound } from '../aws/errors.js';
 import { allPages } from '../aws/pages.js';
 
 /** IAM is global: its API is signed for us-east-1 whatever the pool's Region. */
@@ -36,18 +36,15 @@ export interface NamedPolicy {
 }
 
 /** IAM role reads: trust policy and permission policies of the role Cognito assumes to send SMS. */
-export class IamFacts {
+export class RoleFacts {
   constructor(private readonly aws: AwsCaller) {}
 
   /** The role, or undefined when it does not exist (NoSuchEntity). */
   async role(roleName: string): Promise<Role | undefined> {
-    try {
-      const out = await this.aws.call('iam:GetRole', IAM_REGION, (m) => m.GetRoleCommand, { RoleName: roleName });
-      return out.Role;
-    } catch (err) {
-      if (err instanceof AwsCallError && err.kind === 'not-found') return undefined;
-      throw err;
-    }
+    const out = await orUndefinedIfNotFound(
+      this.aws.call('iam:GetRole', IAM_REGION, (m) => m.GetRoleCommand, { RoleName: roleName }),
+    );
+    return out?.Role;
   }
 
   /** Every inline policy of the role, decoded (ListRolePolicies, then GetRolePolicy each, concurrently). */

@@ -2,14 +2,14 @@
 // drift from what it calls: the checklist's reads and the fix registry's writes. `npm run policy`
 // writes both files under iam/; tests fail while a committed file differs.
 
-import type { IamAction } from '../aws/services.js';
-import type { Check } from '../checks/types.js';
-import { fixActions } from '../fixes/registry.js';
+import type { IamAction } from './aws/services.js';
+import type { Check } from './checks/types.js';
+import { fixActions } from './fixes/registry.js';
 
 export const DIAGNOSE_POLICY_PATH = 'iam/diagnose-policy.json';
 export const FIX_POLICY_PATH = 'iam/fix-policy.json';
 
-export interface PolicyDocument {
+export interface ShippedPolicy {
   Version: '2012-10-17';
   Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
 }
@@ -18,7 +18,7 @@ export interface PolicyDocument {
  * An identity policy allowing exactly these actions. `Resource: "*"`: the pools, functions, keys and
  * identities are the customer's and unknown in advance, and the SNS/SES actions have no resource scope.
  */
-export function policyFor(sid: string, actions: readonly (IamAction | string)[]): PolicyDocument {
+export function policyFor(sid: string, actions: readonly (IamAction | string)[]): ShippedPolicy {
   return {
     Version: '2012-10-17',
     Statement: [{ Sid: sid, Effect: 'Allow', Action: [...new Set(actions)].sort(), Resource: '*' }],
@@ -31,16 +31,16 @@ export function diagnoseActions(checks: readonly Check[]): string[] {
 }
 
 /** The read-only policy for a diagnosis. */
-export function diagnosePolicy(checks: readonly Check[]): PolicyDocument {
+export function diagnosePolicy(checks: readonly Check[]): ShippedPolicy {
   return policyFor('CognitoDoctorDiagnoseReadOnly', diagnoseActions(checks));
 }
 
 /** The writes --fix may make, on top of the diagnose policy. */
-export function fixPolicy(): PolicyDocument {
+export function fixPolicy(): ShippedPolicy {
   return policyFor('CognitoDoctorFix', fixActions());
 }
 
 /** The file's exact text (formatted as Prettier formats JSON). */
-export function policyText(policy: PolicyDocument): string {
+export function policyText(policy: ShippedPolicy): string {
   return `${JSON.stringify(policy, null, 2)}\n`;
 }

@@ -32,6 +32,20 @@ export interface WriteRequest {
   warning?: string;
 }
 
+/** One write of a remediation: what a runbook replays through any SDK. */
+export interface PublishedRequest {
+  action: IamAction;
+  region: string;
+  /** The API input; an operator-supplied value appears as `${NAME}` (see `placeholders`). */
+  input: Record<string, unknown>;
+  /** The printed `aws` line, made from the same description. */
+  command: string;
+  /** What the operator asserts or risks by running it. */
+  warning?: string;
+  /** Each `${NAME}` in `input` (and shell variable in `command`): what to set it to. */
+  placeholders?: Record<string, string>;
+}
+
 /** How the `aws` CLI names each service we write to (SES writes go through the v2 API). */
 const CLI_SERVICE: Partial<Record<ServiceName, string>> = {
   'cognito-idp': 'cognito-idp',

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { aws, poolUser, shellQuote } from '../../src/checks/remedy.js';
+import { aws, poolUser, shellQuote } from '../../src/remedy/commands.js';
 import type { Context } from '../../src/context/index.js';
 
 const ctx = (profile?: string) =>

@@ -11,7 +11,7 @@ import { redactReport } from './redact.js';
 import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
 import { buildReport, judgeFindings, type Report } from './report.js';
-import { runChecks, selectedIds } from './runner.js';
+import { leftOut, runChecks, selectedIds } from './runner.js';
 import type { ServiceName } from './aws/services.js';
 import { createProgress } from './ui/progress.js';
 
@@ -92,6 +92,8 @@ export async function diagnose(
       durationMs: Math.round(performance.now() - started),
       ...(fixes ? { fixes } : {}),
       ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
+      leftOut: leftOut(checklist, options),
+      ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
     });
     if (options.redact) report = redactReport(report, final.resolution);
     const fixable = options.dryRun || options.fix ? 0 : plan.length;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixers } from '../../src/fixes/registry.js';
-import { FIX_POLICY_PATH, fixPolicy, policyText } from '../../src/iam/policy.js';
+import { FIX_POLICY_PATH, fixPolicy, policyText } from '../../src/shipped-policies.js';
 import { ROOT } from '../helpers/cli.js';
 
 const FILE = join(ROOT, FIX_POLICY_PATH);

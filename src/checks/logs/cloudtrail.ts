@@ -1,0 +1,107 @@
+import type { Context } from '../../context/index.js';
+import { callsBy, judgeCalls, type ForgotPasswordCall } from '../../domain/logs.js';
+import { aws, setPasswordRequest, write } from '../../remedy/commands.js';
+import { docs } from '../../remedy/links.js';
+import { remediation } from '../remedy.js';
+import type { Evidence } from '../types.js';
+import { windowEvidence, type SourceResult, type Window } from './source.js';
+
+/** CloudTrail: did the app call ForgotPassword for this user at all, when, and what did Cognito answer? */
+export async function forgotPasswordCalls(
+  ctx: Context,
+  username: string,
+  sub: string | undefined,
+  window: Window,
+): Promise<SourceResult> {
+  if (!sub) return {};
+  const region = ctx.target.region;
+  const history = await ctx.cloudtrail.eventsNamed(region, 'ForgotPassword', window.start, window.end);
+  const calls = callsBy(history.events, sub);
+  const judgement = judgeCalls(calls);
+  const lookup = aws(
+    ctx,
+    [
+      'cloudtrail',
+      'lookup-events',
+      '--lookup-attributes',
+      'AttributeKey=EventName,AttributeValue=ForgotPassword',
+      '--start-time',
+      window.start.toISOString(),
+    ],
+    region,
+  );
+  const subEvidence = { 'AdminGetUser.UserAttributes.sub': sub };
+  if (judgement.kind === 'none') {
+    const scanned = history.truncated
+      ? ` among the ${history.events.length} most recent ForgotPassword events of the Region (older ones were not read)`
+      : '';
+    return {
+      outcome: {
+        status: 'info',
+        code: 'app-hides-error',
+        message: `CloudTrail shows no ForgotPassword call for this user in ${window.text}${scanned}: the request may never have reached Cognito in ${region} (the app calls another pool or Region, uses a stale configuration, or failed before calling). CloudTrail can take several minutes to show a call.`,
+        evidence: {
+          ...subEvidence,
+          'LookupEvents.Events.length': history.events.length,
+          window: windowEvidence(window),
+        },
+        remediation: remediation(
+          "Reproduce the request, then look for it (each event's CloudTrailEvent has the caller's sub in additionalEventData.sub):",
+          [lookup],
+          [docs.cognitoCloudTrail],
+        ),
+      },
+    };
+  }
+  const latest = judgement.latest;
+  const evidence: Evidence = { ...subEvidence, ...callEvidence(latest), forgotPasswordCallsInWindow: calls.length };
+  if (judgement.kind === 'ok') {
+    return {
+      note: `The latest ForgotPassword call for this user reached Cognito at ${latest.time.toISOString()} and succeeded.`,
+      evidence,
+    };
+  }
+  if (judgement.kind === 'attempt-limit') {
+    const limited = judgement.limited;
+    const then = judgement.current
+      ? 'so Cognito sends no code until the limit resets (about an hour; AWS publishes neither the limit nor the wait)'
+      : `but the latest call, at ${latest.time.toISOString()}, ${latest.errorCode ? `failed with ${latest.errorCode}` : 'succeeded'}`;
+    return {
+      outcome: {
+        status: judgement.current ? 'warn' : 'info',
+        code: 'forgot-password-attempt-limit',
+        message: `${limited.length} of this user's ${calls.length} ForgotPassword calls in ${window.text} hit the per-user attempt limit (LimitExceededException, last at ${limited[0]!.time.toISOString()}), ${then}.`,
+        evidence: { ...evidence, 'LookupEvents.Events[LimitExceededException].length': limited.length },
+        remediation: remediation(
+          'Wait about an hour and stop the app retrying (every retry counts); no API resets the counter. Or an administrator sets a password (set NEW_PASSWORD first; give it over a secure channel):',
+          [write(ctx, setPasswordRequest(ctx, username))],
+          [docs.quotas, docs.recovery],
+        ),
+      },
+    };
+  }
+  return {
+    outcome: {
+      status: 'warn',
+      code: 'app-hides-error',
+      message: `The latest ForgotPassword call for this user, at ${latest.time.toISOString()}, failed with ${latest.errorCode}${latest.errorMessage ? ` ("${latest.errorMessage}")` : ''}: Cognito sent no code. If the user saw "code sent", the app hides this error.`,
+      evidence,
+      remediation: remediation(
+        'Fix what the error names (the checks above show the settings it depends on), and make the app show ForgotPassword errors. The calls in the window:',
+        [lookup],
+        [docs.cognitoCloudTrail, docs.managingErrors],
+      ),
+    },
+  };
+}
+
+export function callEvidence(call: ForgotPasswordCall): Evidence {
+  return {
+    'LookupEvents.Events[latest].EventTime': call.time.toISOString(),
+    'LookupEvents.Events[latest].CloudTrailEvent.errorCode': call.errorCode ?? null,
+    ...(call.errorMessage ? { 'LookupEvents.Events[latest].CloudTrailEvent.errorMessage': call.errorMessage } : {}),
+    ...(call.sourceIPAddress
+      ? { 'LookupEvents.Events[latest].CloudTrailEvent.sourceIPAddress': call.sourceIPAddress }
+      : {}),
+  };
+}

@@ -1,0 +1,137 @@
+// The exact `aws` command lines a report and --fix show: shared by checks and fixes, so both quote alike.
+// Each write --fix can make is built here once, as a request; its line is generated from it.
+import type { Context } from '../context/index.js';
+import {
+  cliArgs,
+  Placeholder,
+  placeholdersOf,
+  type PublishedRequest,
+  type RawArg,
+  type WriteRequest,
+} from './write-request.js';
+
+/** Quote one argument for a POSIX shell, only when it needs it. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * An exact `aws` command line for this run: the arguments are quoted, and `--region` (and
+ * `--profile`, when one was given) are added so it runs as-is against the same account.
+ */
+export function aws(ctx: Context, args: readonly (string | RawArg)[], region = ctx.target.region): string {
+  const profile = ctx.target.profile ? ['--profile', ctx.target.profile] : [];
+  return ['aws', ...args, '--region', region, ...profile]
+    .map((a) => (typeof a === 'string' ? shellQuote(a) : a.raw))
+    .join(' ');
+}
+
+/** The arguments that name this pool and user in a cognito-idp admin command. */
+export function poolUser(ctx: Context, username: string): string[] {
+  return ['--user-pool-id', ctx.target.userPoolId, '--username', username];
+}
+
+/** A write as a remediation lists it: the printed line and the request it was printed from. */
+export interface WriteCommand {
+  line: string;
+  request: WriteRequest;
+}
+
+/** The `aws` line of a write, generated from its description (never written by hand). */
+export function write(ctx: Context, request: WriteRequest): WriteCommand {
+  return { line: aws(ctx, cliArgs(request), request.region), request };
+}
+
+/** The pool and user of a cognito-idp admin request. */
+function onUser(ctx: Context, username: string) {
+  return { UserPoolId: ctx.target.userPoolId, Username: username };
+}
+
+const TAKEOVER =
+  'Marking a contact verified without proof of ownership is an account-takeover risk: whoever holds it can reset the password. Confirm ownership out of band first.';
+
+export const NEW_PASSWORD = new Placeholder(
+  'NEW_PASSWORD',
+  "the new permanent password, chosen by you to meet the pool's password policy; give it to the user over a secure channel",
+);
+
+export function enableUserRequest(ctx: Context, username: string): WriteRequest {
+  return { action: 'cognito-idp:AdminEnableUser', region: ctx.target.region, input: onUser(ctx, username) };
+}
+
+export function confirmSignUpRequest(ctx: Context, username: string): WriteRequest {
+  return { action: 'cognito-idp:AdminConfirmSignUp', region: ctx.target.region, input: onUser(ctx, username) };
+}
+
+/** Set a permanent password the operator chose (NEW_PASSWORD, given to the user over a secure channel). */
+export function setPasswordRequest(ctx: Context, username: string): WriteRequest {
+  return {
+    action: 'cognito-idp:AdminSetUserPassword',
+    region: ctx.target.region,
+    input: { ...onUser(ctx, username), Password: NEW_PASSWORD, Permanent: true },
+  };
+}
+
+/** Resend an admin-created user's invitation: a new temporary password, valid from now. */
+export function resendInvitationRequest(ctx: Context, username: string, medium: 'EMAIL' | 'SMS'): WriteRequest {
+  return {
+    action: 'cognito-idp:AdminCreateUser',
+    region: ctx.target.region,
+    input: { ...onUser(ctx, username), MessageAction: 'RESEND', DesiredDeliveryMediums: [medium] },
+  };
+}
+
+/** Mark a contact verified: only after its ownership is proven out of band. */
+export function markVerifiedRequest(ctx: Context, username: string, attribute: 'email' | 'phone_number'): WriteRequest {
+  return {
+    action: 'cognito-idp:AdminUpdateUserAttributes',
+    region: ctx.target.region,
+    input: { ...onUser(ctx, username), UserAttributes: [{ Name: `${attribute}_verified`, Value: 'true' }] },
+    warning: TAKEOVER,
+  };
+}
+
+export function unsuppressRequest(address: string, region: string): WriteRequest {
+  return { action: 'ses:DeleteSuppressedDestination', region, input: { EmailAddress: address } };
+}
+
+/** Opt a number back in on the route Cognito sends through: SNS, or an End User Messaging opt-out list. */
+export function optInRequest(number: string, region: string, optOutList?: string): WriteRequest {
+  return optOutList === undefined
+    ? { action: 'sns:OptInPhoneNumber', region, input: { phoneNumber: number } }
+    : {
+        action: 'sms-voice:DeleteOptedOutNumber',
+        region,
+        input: { OptOutListName: optOutList, OptedOutNumber: number },
+      };
+}
+
+/** A write as the JSON report carries it: enough to replay it through any SDK. */
+export function publish({ line, request }: WriteCommand): PublishedRequest {
+  const placeholders = placeholdersOf(request);
+  return {
+    action: request.action,
+    region: request.region,
+    input: JSON.parse(JSON.stringify(request.input)) as Record<string, unknown>,
+    command: line,
+    ...(request.warning ? { warning: request.warning } : {}),
+    ...(Object.keys(placeholders).length ? { placeholders } : {}),
+  };
+}
+
+/** A published write as a request again: each `${NAME}` it explains becomes its placeholder. */
+export function requestOf(published: PublishedRequest): WriteRequest {
+  const named = published.placeholders ?? {};
+  const input = Object.fromEntries(
+    Object.entries(published.input).map(([k, v]) => {
+      const name = typeof v === 'string' ? /^\$\{(\w+)\}$/.exec(v)?.[1] : undefined;
+      return [k, name && named[name] !== undefined ? new Placeholder(name, named[name]) : v];
+    }),
+  ) as WriteRequest['input'];
+  return {
+    action: published.action,
+    region: published.region,
+    input,
+    ...(published.warning ? { warning: published.warning } : {}),
+  };
+}
