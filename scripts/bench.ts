@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAws, type LoggedRequest } from '../test/fake/server.js';
 import { loadWorld } from '../test/fake/world.js';
-import { testEnv } from '../test/helpers/cli.js';
+import { testEnv } from '../test/helpers/env.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli.js');

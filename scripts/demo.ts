@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAws } from '../test/fake/server.js';
 import { loadWorld } from '../test/fake/world.js';
-import { testEnv } from '../test/helpers/cli.js';
+import { testEnv } from '../test/helpers/env.js';
 import { DEMO_CASES, type DemoCase } from './demo-cases.js';
 
 // build/demo.mjs or scripts/demo.ts: the repository is one level up either way.

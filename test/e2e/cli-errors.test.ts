@@ -174,7 +174,8 @@ describe.concurrent('AWS setup errors: exit 4 with a complete report', () => {
   });
 
   it('pool id naming another Region than the pool lives in', async () => {
-    const r = await run(['forgot-password', 'jane', '-p', 'us-east-1_AbC123', '--json']);
+    // Answers take 50 ms, so both first requests have arrived before the run ends and closes its clients.
+    const r = await run(['forgot-password', 'jane', '-p', 'us-east-1_AbC123', '--json'], { latencyMs: 50 });
     expect(r.code).toBe(4);
     const doc = report(r);
     expect(notable(doc.findings).map((f) => f.code)).toEqual(['pool-not-found']);

@@ -1,5 +1,6 @@
-// Every scenario world, end to end: the built CLI as its own process, the real SDK on the wire, the
-// fake endpoint answering from the world. One test per scenario, each with its own endpoint.
+// Every scenario world, end to end: the CLI's run() in-process (test/e2e/process.test.ts shows the built
+// CLI answers the same), the real SDK on the wire, the fake endpoint answering from the world. One test
+// per scenario, each with its own endpoint.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

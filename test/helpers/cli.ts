@@ -1,10 +1,15 @@
-// Run the built CLI as a separate process (async: a synchronous spawn would block the fake endpoint
-// living in this process), with dummy credentials, a temporary HOME and no way off loopback.
+// Run the CLI two ways, with dummy credentials, a temporary HOME and no way off loopback:
+// - runCli: in-process, through the same run() the built CLI calls (same argv parsing, same outputs),
+//   with its own captured streams and environment. Fast: the SDK and the checks load once per file.
+// - spawnCli: the built CLI (dist/cli.js) as its own process, for the representative set that proves
+//   the bundle and the process wrapper (exit code, signals, a terminal) behave the same.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { run } from '../../src/program.js';
+
+export { testEnv } from './env.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CLI = join(ROOT, 'dist/cli.js');
@@ -15,27 +20,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** An environment with nothing of the developer's: no profile, no real endpoint, no IMDS. */
-export function testEnv(endpoint?: string, extra: Record<string, string> = {}): Record<string, string> {
-  const keep = ['PATH', 'SYSTEMROOT', 'TMPDIR'];
-  const env: Record<string, string> = Object.fromEntries(
-    keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]),
-  );
-  return {
-    ...env,
-    HOME: mkdtempSync(join(tmpdir(), 'cognito-doctor-home-')),
-    AWS_ACCESS_KEY_ID: 'AKIDTESTFAKE',
-    AWS_SECRET_ACCESS_KEY: 'test-secret',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    NO_COLOR: '1',
-    ...(endpoint ? { AWS_ENDPOINT_URL: endpoint } : {}),
-    ...extra,
-  };
-}
-
-/** `stdin`, when given, is written to the CLI's standard input and closed; otherwise it has none. */
-export function runCli(args: readonly string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+/**
+ * The built CLI as its own process (async: a synchronous spawn would block the fake endpoint in this
+ * process). `stdin`, when given, is written to its standard input and closed; otherwise it has none.
+ */
+export function spawnCli(args: readonly string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env,
@@ -49,4 +38,41 @@ export function runCli(args: readonly string[], env: Record<string, string>, std
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** In-process runs take turns: the SDK reads credentials, profiles and endpoints from process.env. */
+let turn: Promise<unknown> = Promise.resolve();
+
+/** The CLI in this process: `env` is the whole environment of the run and `stdin` its input, as for spawnCli. */
+export function runCli(args: readonly string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  const result = turn.then(() => runInProcess(args, env, stdin));
+  turn = result.catch(() => undefined);
+  return result;
+}
+
+async function runInProcess(args: readonly string[], env: Record<string, string>, stdin = ''): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      decodeStrings: false,
+      write(chunk: string | Buffer, _encoding, done) {
+        append(chunk.toString());
+        done();
+      },
+    });
+  const saved = process.env;
+  process.env = { ...env };
+  try {
+    const code = await run(args, {
+      // Like a spawned CLI's stdin: not a terminal, and at its end after `stdin`.
+      stdin: Readable.from(stdin ? [stdin] : []),
+      stdout: sink((s) => (stdout += s)),
+      stderr: sink((s) => (stderr += s)),
+      env: process.env,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.env = saved;
+  }
 }

@@ -1,0 +1,243 @@
+// The whole command line as a function: argv and streams in, exit code out. src/cli.ts is the process
+// around it; tests call run() in-process with their own streams and environment. Only commander and the
+// option rules load at start-up; the checklist, the AWS layer and the renderers are imported when a
+// command runs, so `--version` and `--help` stay fast.
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode } from './exit-codes.js';
+import {
+  decideColor,
+  fixConfirmation,
+  outputFormat,
+  readSecret,
+  resolveDiagnoseOptions,
+  resolveSecretHashOptions,
+  UsageError,
+  type RawDiagnoseOptions,
+  type RawSecretHashOptions,
+} from './options.js';
+import type { Prompter } from './ui/prompt.js';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+/** What a run may touch of the outside world; nothing else of `process` is read or written. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** The environment the run reads; `--profile` sets AWS_PROFILE in it for the SDK. */
+  env: Record<string, string | undefined>;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    no check failed: Cognito should be able to deliver the code
+  1    at least one check failed (or warned, with --strict)
+  2    usage error (also: --fix with no terminal to confirm on and no --yes)
+  3    inconclusive: a check that matters could not run (access denied, throttled, network)
+  4    AWS setup: no credentials, expired SSO token, pool not found or not readable
+  130  interrupted`;
+
+const EXAMPLES = `
+Examples:
+  $ cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json
+  $ cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --dry-run
+  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --fix --yes --json`;
+
+/** True when the arguments ask for JSON, so even a usage error is answered as a JSON document. */
+const wantsJson = (args: readonly string[]) =>
+  args.includes('--json') || /(^|\s)(-o|--output)(\s|=)json\b/.test(args.join(' '));
+
+/**
+ * Run the command line `args` (without `node` and the script) against `io`; resolves to the exit
+ * code. Each call has its own state, so runs in one process do not see each other.
+ */
+export async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const state = { exitCode: ExitCode.OK as number, jsonErrors: wantsJson(args) };
+  try {
+    await buildProgram(io, state).parseAsync(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'Interrupted') {
+      io.stderr.write('\ncognito-doctor: interrupted\n');
+      state.exitCode = ExitCode.INTERRUPTED;
+    } else if (err instanceof CommanderError) {
+      // --help and --version end the parse with exit code 0; everything else is a usage error.
+      if (err.exitCode === 0) state.exitCode = ExitCode.OK;
+      else fail(io, state, err, ExitCode.USAGE);
+    } else if (err instanceof UsageError) {
+      fail(io, state, err, ExitCode.USAGE);
+    } else {
+      fail(io, state, err instanceof Error ? err : new Error(String(err)), 1);
+      if (io.env.COGNITO_DOCTOR_DEBUG) io.stderr.write(`${(err as Error).stack}\n`);
+    }
+  }
+  return state.exitCode;
+}
+
+interface RunState {
+  /** Set once, by the command that ran. */
+  exitCode: number;
+  jsonErrors: boolean;
+}
+
+function fail(io: CliIo, state: RunState, error: Error, code: number): void {
+  // One line, always: commander's "did you mean" hint joins the message.
+  const message = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  if (state.jsonErrors) {
+    const kind = code === ExitCode.USAGE ? 'usage' : 'internal';
+    const body = {
+      schemaVersion: 1,
+      tool: { name: 'cognito-doctor', version: VERSION },
+      error: { kind, message },
+      exitCode: code,
+    };
+    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  }
+  state.exitCode = code;
+  // `cognito-doctor` alone has already printed the help (commander.help); every other error is one line.
+  if (error instanceof CommanderError && error.code === 'commander.help') return;
+  const hint = error instanceof CommanderError ? ' (see cognito-doctor --help)' : '';
+  io.stderr.write(`cognito-doctor: ${message}${hint}\n`);
+}
+
+function buildProgram(io: CliIo, state: RunState): Command {
+  const program = new Command('cognito-doctor')
+    .description('Why did an Amazon Cognito user get no ForgotPassword code, and what fixes it?')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    // Usage errors are printed once, as one line, by fail().
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+      outputError: () => {},
+    })
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
+  const colorOf = (flag: boolean | undefined) => decideColor(flag, io.env, io.stdout.isTTY === true);
+
+  program
+    .command('forgot-password')
+    .description('diagnose why a ForgotPassword code did not arrive')
+    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub')
+    .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
+    .option('-c, --client-id <id>', 'the app client the app calls ForgotPassword with')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
+    .option('--json', 'short for --output json')
+    .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
+    .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
+    .option('--strict', 'warnings also make the exit code 1')
+    .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
+    .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
+    .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .option(
+      '--fix',
+      'apply the fixes cognito-doctor can make for what blocks the reset, asking before each step, then check again',
+    )
+    .option('--dry-run', 'show the fixes --fix would apply; change nothing')
+    .option(
+      '-y, --yes',
+      "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
+    )
+    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
+    .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
+      state.jsonErrors = raw.json === true || raw.output === 'json';
+      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }, { normaliseUserInput }] =
+        await Promise.all([
+          import('./checks/index.js'),
+          import('./diagnose.js'),
+          import('./render/style.js'),
+          import('./fixes/apply.js'),
+          import('./ui/prompt.js'),
+          import('./domain/user-input.js'),
+        ]);
+      const options = resolveDiagnoseOptions(
+        input,
+        raw,
+        checks.map((c) => c.id),
+        normaliseUserInput,
+      );
+      // Refuse before any AWS request when nobody can confirm a change.
+      const confirmation = fixConfirmation(
+        options,
+        { stdinIsTTY: io.stdin.isTTY === true, stderrIsTTY: io.stderr.isTTY === true },
+        io.env,
+      );
+      if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
+      const style = createStyle(colorOf(raw.color));
+      let prompter: Prompter | undefined;
+      if (confirmation === 'prompt') prompter = createPrompter(io.stdin, io.stderr);
+      try {
+        const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
+        const { report, output } = await diagnose(options, {
+          stderr: io.stderr,
+          env: io.env,
+          style,
+          version: VERSION,
+          ...(operator ? { operator } : {}),
+        });
+        io.stdout.write(output);
+        state.exitCode = report.exitCode;
+      } finally {
+        prompter?.close();
+      }
+    });
+
+  program
+    .command('checks')
+    .description('list every check: id, title, the codes it reports, the IAM actions it reads, docs')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
+    .option('--json', 'short for --output json')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .action(async (raw: { output?: string; json?: boolean; color?: boolean }) => {
+      state.jsonErrors = raw.json === true || raw.output === 'json';
+      const [{ checks }, { renderChecks }, { createStyle }] = await Promise.all([
+        import('./checks/index.js'),
+        import('./render/checks.js'),
+        import('./render/style.js'),
+      ]);
+      io.stdout.write(renderChecks(checks, outputFormat(raw), createStyle(colorOf(raw.color))));
+    });
+
+  program
+    .command('secret-hash')
+    .description('print the SECRET_HASH an app client with a secret needs for a username')
+    .argument('<username>', 'the username the request sends (with -p, an alias is resolved to it)')
+    .requiredOption('-c, --client-id <id>', 'the app client')
+    .option('-p, --user-pool-id <id>', 'read the secret from this pool (DescribeUserPoolClient)')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addHelpText(
+      'after',
+      `
+Without -p the secret is read from COGNITO_CLIENT_SECRET or standard input, never from an argument.
+The hash alone goes to stdout:
+  $ SECRET_HASH=$(cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123)
+  $ printf %s "$SECRET" | cognito-doctor secret-hash jane -c 1example23456789`,
+    )
+    .action(async (username: string, raw: RawSecretHashOptions) => {
+      const { secretHashCommand } = await import('./commands/secret-hash.js');
+      if (raw.profile) io.env.AWS_PROFILE = raw.profile;
+      const result = await secretHashCommand(resolveSecretHashOptions(username, raw), () =>
+        readSecret(io.env, io.stdin),
+      );
+      for (const note of result.notes) io.stderr.write(`cognito-doctor: ${note}\n`);
+      if (result.hash) io.stdout.write(`${result.hash}\n`);
+      state.exitCode = result.exitCode;
+    });
+
+  return program;
+}
