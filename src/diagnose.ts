@@ -117,6 +117,7 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
       userPoolId: options.userPoolId,
       region: options.region,
       input: options.input,
+      ...(options.asSent ? { asSent: true } : {}),
       ...(options.clientId ? { clientId: options.clientId } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,

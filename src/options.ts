@@ -27,6 +27,7 @@ export interface RawDiagnoseOptions {
   fix?: boolean;
   dryRun?: boolean;
   yes?: boolean;
+  asSent?: boolean;
 }
 
 export interface DiagnoseOptions {
@@ -52,6 +53,8 @@ export interface DiagnoseOptions {
   dryRun: boolean;
   /** Confirm every --fix step without asking. */
   yes: boolean;
+  /** The input is exactly what the app sends to ForgotPassword, not only what the ticket gives. */
+  asSent?: boolean;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
@@ -166,6 +169,7 @@ export function resolveDiagnoseOptions(
     fix: (raw.fix ?? false) && !raw.dryRun,
     dryRun: raw.dryRun ?? false,
     yes: raw.yes ?? false,
+    ...(raw.asSent ? { asSent: true } : {}),
   };
 }
 

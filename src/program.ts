@@ -130,6 +130,7 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .option('--region <region>', 'must agree with the pool id prefix')
     .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .option('--as-sent', '<user> is exactly what the app sends as Username (a reproduced request)')
     .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')

@@ -5,6 +5,7 @@ import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
 import { aws, markVerifiedRequest, setPasswordRequest, write, type WriteCommand } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
+import { adminCreationProof } from './contact/admin-created.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -30,7 +31,12 @@ export const contact: Check = {
     'only-one-contact-verified-at-signup',
     'pending-update-code-to-old-address',
   ],
-  reads: ['cognito-idp:DescribeUserPool', 'cognito-idp:AdminGetUser', 'cognito-idp:ListUserImportJobs'],
+  reads: [
+    'cognito-idp:DescribeUserPool',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:ListUserImportJobs',
+    'cloudtrail:LookupEvents',
+  ],
   docs: [docs.forgotPassword, docs.signingUp, docs.verification],
   async run(ctx) {
     const [p, { user: u, attributes: a }, prediction] = await Promise.all([ctx.pool(), ctx.user(), ctx.channel()]);
@@ -120,15 +126,25 @@ async function noVerifiedContact(
     'AdminGetUser.UserLastModifiedDate': u.UserLastModifiedDate?.toISOString(),
   };
 
-  if (status === 'FORCE_CHANGE_PASSWORD') {
-    return {
-      status: 'fail',
-      code: 'admin-created-without-verified-flag',
-      message: `User ${username} was created by an administrator (FORCE_CHANGE_PASSWORD) without marking the contact verified: the user ${has}, so even after the first sign-in, ${consequence}`,
-      evidence: { ...evidence, 'AdminGetUser.UserStatus': status },
-      remediation: fix('When creating users, pass Name=email_verified,Value=true along with the address.'),
-    };
+  const adminCreated = (how: string, so: string, extra: Evidence): Outcome => ({
+    status: 'fail',
+    code: 'admin-created-without-verified-flag',
+    message: `User ${username} was created by an administrator ${how} without marking the contact verified: the user ${has}, so ${so}${consequence}`,
+    evidence: { ...evidence, 'AdminGetUser.UserStatus': status, ...extra },
+    remediation: fix('When creating users, pass Name=email_verified,Value=true along with the address.'),
+  });
+
+  if (status === 'FORCE_CHANGE_PASSWORD')
+    return adminCreated('(FORCE_CHANGE_PASSWORD)', 'even after the first sign-in, ', {});
+  // Past FORCE_CHANGE_PASSWORD only CloudTrail still tells an admin-created user from a signed-up one.
+  const proof = status === 'CONFIRMED' || status === 'RESET_REQUIRED' ? await adminCreationProof(ctx) : undefined;
+  const created = proof?.event;
+  if (created) {
+    const how = `(CloudTrail: AdminCreateUser at ${created.time.toISOString()}, ${created.matchedBy === 'sub' ? "recorded with the user's sub" : 'the moment the user was created'}) and has since left FORCE_CHANGE_PASSWORD (now ${status})`;
+    return adminCreated(how, '', { ...dates, ...proof.evidence });
   }
+  const unknown = proof?.unknown ? ` (${proof.unknown})` : '';
+  const trail = proof?.evidence ?? {};
   if (status === 'RESET_REQUIRED') {
     const imported = await importedBy(ctx, u);
     if (imported.job) {
@@ -150,8 +166,8 @@ async function noVerifiedContact(
     return {
       status: 'fail',
       code: 'no-verified-contact',
-      message: `User ${username} must reset the password (RESET_REQUIRED), but ${has}: ${consequence}`,
-      evidence: { ...evidence, 'AdminGetUser.UserStatus': status, ...imported.evidence },
+      message: `User ${username} must reset the password (RESET_REQUIRED), but ${has}: ${consequence}${unknown}`,
+      evidence: { ...evidence, 'AdminGetUser.UserStatus': status, ...imported.evidence, ...trail },
       remediation: fix(''),
     };
   }
@@ -162,7 +178,7 @@ async function noVerifiedContact(
       status: 'fail',
       code: 'presignup-autoconfirm-without-autoverify',
       message: `User ${username} is CONFIRMED with nothing verified and has not changed since sign-up: the pool's PreSignUp trigger confirmed it (autoConfirmUser) without autoVerifyEmail/autoVerifyPhone, so the user ${has}, and ${consequence}`,
-      evidence: { ...evidence, 'DescribeUserPool.UserPool.LambdaConfig.PreSignUp': preSignUp, ...dates },
+      evidence: { ...evidence, 'DescribeUserPool.UserPool.LambdaConfig.PreSignUp': preSignUp, ...dates, ...trail },
       remediation: fix('Make the trigger also set autoVerifyEmail (or autoVerifyPhone) when it sets autoConfirmUser.', [
         docs.preSignUp,
       ]),
@@ -175,7 +191,7 @@ async function noVerifiedContact(
       status: 'fail',
       code: 'presignup-autoconfirm-without-autoverify',
       message: `User ${username} is CONFIRMED with nothing verified and the pool has a PreSignUp trigger: it most likely confirmed the user (autoConfirmUser) without autoVerifyEmail/autoVerifyPhone, so the user ${has}, and ${consequence}`,
-      evidence: { ...evidence, 'DescribeUserPool.UserPool.LambdaConfig.PreSignUp': preSignUp, ...dates },
+      evidence: { ...evidence, 'DescribeUserPool.UserPool.LambdaConfig.PreSignUp': preSignUp, ...dates, ...trail },
       remediation: fix('Make the trigger also set autoVerifyEmail (or autoVerifyPhone) when it sets autoConfirmUser.', [
         docs.preSignUp,
       ]),
@@ -184,8 +200,8 @@ async function noVerifiedContact(
   return {
     status: 'fail',
     code: 'no-verified-contact',
-    message: `User ${username} ${has}: ${consequence}`,
-    evidence,
+    message: `User ${username} ${has}: ${consequence}${unknown}`,
+    evidence: { ...evidence, ...trail },
     remediation: fix(''),
   };
 }

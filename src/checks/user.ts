@@ -1,10 +1,11 @@
-import type { UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, UserResolution } from '../context/index.js';
 import { attributesOf, isCaseSensitive } from '../domain/user-resolution.js';
 import { aws, markVerifiedRequest, poolUser, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
+import { listUsersCommand, sharedContacts, summary } from './user/shared-contact.js';
 
 const VIA: Record<string, string> = {
   username: 'as its username',
@@ -31,41 +32,45 @@ export const user: Check = {
     const [p, r] = await Promise.all([ctx.pool(), ctx.user()]);
     if (!r.user) return notFound(ctx, p, r);
     const outcomes: Outcome[] = [];
-    if (!r.direct) outcomes.push(identifierProblem(ctx, p, r));
+    const identifier = r.direct ? undefined : identifierProblem(ctx, p, r);
+    if (identifier) outcomes.push(identifier);
     if (r.candidates.length > 1) outcomes.push(duplicates(ctx, r));
+    const shared = await sharedContacts(ctx, r);
+    outcomes.push(...shared.outcomes);
     if (outcomes.length) return outcomes;
-    const unsearched = r.searchError
-      ? ` Other users sharing it could not be searched: ${r.searchError.action} failed with ${r.searchError.awsCode}.`
+    const failed = [...(r.searchError ? [r.searchError] : []), ...shared.unsearched];
+    const unsearched = failed.length
+      ? ` Other users sharing its contacts could not be searched: ${failed[0]!.action} failed with ${failed[0]!.awsCode}.`
       : '';
+    if (!r.direct) {
+      // A federated user: it has no password, so what the app sends does not matter.
+      const federated = r.user.UserStatus === 'EXTERNAL_PROVIDER';
+      return {
+        status: 'pass',
+        message: `"${r.input}" is not a name Cognito resolves, but ListUsers finds it on user ${r.user.Username}${federated ? ', a federated user (EXTERNAL_PROVIDER): it has no Cognito password to reset whatever the app sends (see user-status)' : ''}.${unsearched}`,
+        evidence: {
+          'AdminGetUser.error': 'UserNotFoundException',
+          'ListUsers.Filter': r.search?.filter,
+          'ListUsers.Users': r.candidates.map(summary),
+          resolvedVia: r.via,
+        },
+      };
+    }
     return {
       status: 'pass',
       message: `"${r.input}" resolves to user ${r.user.Username} ${VIA[r.via] ?? ''}.${unsearched}`,
       evidence: {
         'AdminGetUser.Username': r.user.Username,
         resolvedVia: r.via,
-        ...(r.searchError ? { 'ListUsers.error': r.searchError.awsCode } : {}),
+        ...(failed.length ? { 'ListUsers.error': failed[0]!.awsCode } : {}),
       },
     };
   },
 };
 
 /** The ListUsers line that shows the real username(s) for the input. */
-function listUsersCommand(ctx: Context, r: UserResolution): string[] {
-  if (!r.search) return [];
-  return [
-    aws(ctx, [
-      'cognito-idp',
-      'list-users',
-      '--user-pool-id',
-      ctx.target.userPoolId,
-      '--filter',
-      r.search.filter,
-      '--query',
-      'Users[].[Username,UserStatus,Enabled]',
-      '--output',
-      'text',
-    ]),
-  ];
+function lookUpCommand(ctx: Context, r: UserResolution): string[] {
+  return r.search ? [listUsersCommand(ctx, r.search.filter)] : [];
 }
 
 function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
@@ -135,10 +140,12 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
 
 /**
  * Cognito does not resolve the input, but a search found the user: say why, in the words of the
- * pool setting that decides it, and what the app must send instead.
+ * pool setting that decides it, and what the app must send instead. Nothing for a federated user
+ * (no password to reset, whatever the app sends) nor for a value the pool signs in by.
  */
-function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
+function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Outcome | undefined {
   const u = r.user!;
+  if (u.UserStatus === 'EXTERNAL_PROVIDER') return undefined;
   const username = u.Username!;
   const input = r.input;
   const attribute = r.search?.attribute ?? 'username';
@@ -149,7 +156,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
   const caseSensitive = isCaseSensitive(p);
   const differsInCase = (a: string) => a !== input && a.toLowerCase() === input.toLowerCase();
   const search = { 'ListUsers.Filter': r.search?.filter, 'ListUsers.Users': r.candidates.map(summary) };
-  const lookUp = listUsersCommand(ctx, r);
+  const lookUp = lookUpCommand(ctx, r);
 
   if (caseSensitive && (differsInCase(username) || (signIn && attribute !== 'sub' && differsInCase(stored)))) {
     const exact = differsInCase(username) ? username : stored;
@@ -190,15 +197,27 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
       };
     }
   }
-  const what = attribute === 'sub' ? 'sub' : attribute === 'phone_number' ? 'phone number' : 'e-mail address';
+  const verifiedAlias = (aliases as string[]).includes(attribute) && r.attributes[`${attribute}_verified`] === 'true';
+  if (attribute !== 'email' && attribute !== 'phone_number') return undefined;
+  if ((usernameAttributes as string[]).includes(attribute) || verifiedAlias) return undefined;
+  const what = attribute === 'phone_number' ? 'phone number' : 'e-mail address';
+  const setting = `${attribute} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)})`;
+  const consequence =
+    'Cognito does not find the user by it, and ForgotPassword fails with UserNotFoundException (or pretends to succeed)';
+  // Only a reproduced request says what the app sends; a ticket may give the e-mail of a user
+  // whose app asks for the username.
+  const known = ctx.target.asSent === true;
   return {
-    status: 'fail',
+    status: known ? 'fail' : 'warn',
     code: 'username-vs-login-identifier',
-    message: `The app sent "${input}", the ${what} of user ${username}, but ${attribute} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)}): Cognito does not find the user by it, and ForgotPassword fails with UserNotFoundException (or pretends to succeed). The app must send Username "${username}".`,
+    message: known
+      ? `The app sends "${input}", the ${what} of user ${username}, but ${setting}: ${consequence}. The app must send Username "${username}".`
+      : `"${input}" is the ${what} of user ${username}, and ${setting}: if the app sends it as Username, ${consequence}. If the app sends the username ${username}, this is not the cause. Once you know what the app sends, run again with --as-sent.`,
     evidence: {
       'DescribeUserPool.UserPool.UsernameAttributes': usernameAttributes,
       'DescribeUserPool.UserPool.AliasAttributes': aliases,
       'AdminGetUser.error': 'UserNotFoundException',
+      inputIsWhatTheAppSends: known,
       ...search,
     },
     remediation: remediation(
@@ -233,23 +252,9 @@ function duplicates(ctx: Context, r: UserResolution): Outcome {
     },
     remediation: remediation(
       'Find out which account the user means and send its username; merge or delete the duplicate (after checking which one holds their data):',
-      listUsersCommand(ctx, r),
+      lookUpCommand(ctx, r),
       [docs.forgotPassword],
     ),
-  };
-}
-
-/** What a person needs to tell users apart: username, state, and the verified flags. */
-function summary(u: UserType) {
-  const a = attributesOf(u.Attributes);
-  return {
-    Username: u.Username,
-    UserStatus: u.UserStatus,
-    Enabled: u.Enabled,
-    email: a.email ?? null,
-    email_verified: a.email_verified ?? null,
-    phone_number: a.phone_number ?? null,
-    phone_number_verified: a.phone_number_verified ?? null,
   };
 }
 

@@ -5,6 +5,9 @@ import type { AwsCaller } from '../aws/caller.js';
 const PAGE_SIZE = 50;
 const MAX_PAGES = 4;
 
+/** CloudTrail's event history keeps the management events of the last 90 days. */
+export const EVENT_HISTORY_MS = 90 * 86_400_000;
+
 export interface EventHistory {
   /** Newest first. */
   events: Event[];

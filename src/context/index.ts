@@ -12,7 +12,8 @@ import {
   type ResolvedVia,
   type UserSearch,
 } from '../domain/user-resolution.js';
-import { CloudTrailFacts } from './cloudtrail.js';
+import { CloudTrailFacts, EVENT_HISTORY_MS } from './cloudtrail.js';
+import { CREATION_MATCH_MS, creationEvent, type CreationEvent } from '../domain/admin-creation.js';
 import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
 import { CognitoFacts, type UserList } from './cognito.js';
@@ -30,6 +31,8 @@ export interface Target {
   region: string;
   /** What the ticket gave: a username, an e-mail address, a phone number or a sub. */
   input: string;
+  /** The input is known to be exactly what the app sends as Username (`--as-sent`). */
+  asSent?: boolean;
   clientId?: string;
   profile?: string;
   /** How far back to read delivery logs, in milliseconds. */
@@ -55,6 +58,12 @@ export interface UserResolution {
   /** The search failed (e.g. no cognito-idp:ListUsers) although AdminGetUser found the user. */
   searchError?: AwsCallError;
 }
+
+export type AdminCreation =
+  | { kind: 'found'; event: CreationEvent }
+  /** No AdminCreateUser event of this user among the `scanned` events around its creation. */
+  | { kind: 'none'; scanned: number }
+  | { kind: 'beyond-history' };
 
 /**
  * Everything the checks know about the account, memoised: each fact is computed once and shared,
@@ -178,6 +187,28 @@ export class Context {
       if (!user?.Username || !value) return undefined;
       const { users, truncated } = await this.usersWhere(filterFor(attribute, value));
       return contactHolders(users, attribute, value, user.Username, truncated);
+    });
+  }
+
+  /**
+   * Whether CloudTrail shows the resolved user's creation by AdminCreateUser: the events of the minute
+   * around `UserCreateDate`. `beyond-history` when the user is older than the event history keeps;
+   * undefined when no user was resolved. A failed read rejects (e.g. no cloudtrail:LookupEvents).
+   */
+  adminCreation(): Promise<AdminCreation | undefined> {
+    return this.once('adminCreation', async () => {
+      const { user, attributes } = await this.user();
+      const created = user?.UserCreateDate;
+      if (!created) return undefined;
+      if (this.target.now.getTime() - created.getTime() > EVENT_HISTORY_MS) return { kind: 'beyond-history' };
+      const history = await this.cloudtrail.eventsNamed(
+        this.target.region,
+        'AdminCreateUser',
+        new Date(created.getTime() - CREATION_MATCH_MS),
+        new Date(created.getTime() + CREATION_MATCH_MS),
+      );
+      const event = creationEvent(history.events, attributes.sub, created);
+      return event ? { kind: 'found', event } : { kind: 'none', scanned: history.events.length };
     });
   }
 

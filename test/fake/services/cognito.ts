@@ -25,8 +25,8 @@ export function attributesOf(poolId: string, username: string, user: UserWorld):
 
 /**
  * Find a user the way AdminGetUser does: username, then a username attribute (verified or not: it is
- * the sign-in name), then a verified alias, then sub. Case follows UsernameConfiguration for the
- * username and e-mail; phone numbers match exactly.
+ * the sign-in name), then a verified alias, then the sub of a local user. Case follows
+ * UsernameConfiguration for the username, e-mail and preferred_username; phone numbers match exactly.
  */
 export function findUser(pool: PoolWorld, poolId: string, name: string): [string, UserWorld] | undefined {
   const users = Object.entries(pool.users ?? {});
@@ -48,7 +48,10 @@ export function findUser(pool: PoolWorld, poolId: string, name: string): [string
     });
     if (found) return found;
   }
-  return users.find(([username, u]) => attributesOf(poolId, username, u).sub === name);
+  // A sub names a local user only: a federated user is found by its provider-prefixed username.
+  return users.find(
+    ([username, u]) => u.status !== 'EXTERNAL_PROVIDER' && attributesOf(poolId, username, u).sub === name,
+  );
 }
 
 function userRecord(req: FakeRequest, poolId: string, username: string, u: UserWorld) {
