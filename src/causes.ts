@@ -91,7 +91,9 @@ export const causes = {
   'delivery-error-logged': 'Cognito logged a delivery error for this user',
   'sms-carrier-failure-logged': 'SNS logged a carrier failure for this number',
   'log-source-not-configured': 'A log that would show what happened to the code is not turned on',
-  // The tool's own codes, for reads that could not be made
+  // The tool's own codes, for values it does not know and reads that could not be made
+  'unrecognised-user-status': 'The user is in a state cognito-doctor does not know',
+  'unrecognised-recovery-mechanism': 'The pool names a recovery mechanism cognito-doctor does not know',
   'pool-not-found': 'The user pool does not exist or cannot be read',
   'aws-credentials': 'No usable AWS credentials',
   'access-denied': 'Access denied: an IAM permission is missing',

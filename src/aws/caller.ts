@@ -1,3 +1,4 @@
+import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { classifyAwsError } from './errors.js';
 import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
@@ -152,13 +153,15 @@ export class AwsCaller {
       this.credentials = defaultProvider();
     }
     const Client = (sdk as Record<string, new (config: object) => SendableClient>)[services[service].client]!;
-    return new Client({
+    const client = new Client({
       region,
       credentials: this.credentials,
       retryMode: 'adaptive',
       maxAttempts,
       ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
     });
+    guardAnswers(client as unknown as GuardableClient);
+    return client;
   }
 
   destroy(): void {

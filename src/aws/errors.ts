@@ -73,6 +73,39 @@ interface SdkErrorLike {
   code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string };
+  /** The raw HTTP response, which the SDK attaches when it cannot parse the body. */
+  $response?: { statusCode?: number; headers?: Record<string, string> };
+}
+
+/** The code of an answer that is not what the API answers with: unparseable, or missing what it must carry. */
+export const MALFORMED = 'MalformedResponse';
+
+/** An answer that parsed but lacks what the API always returns (`{}` for AdminGetUser): never a default. */
+export function malformedAnswer(action: IamAction, region: string, what: string): AwsCallError {
+  return new AwsCallError(
+    'aws-error',
+    action,
+    region,
+    MALFORMED,
+    `the answer was not a valid ${action.split(':')[1]} response: ${what}`,
+  );
+}
+
+/** The SDK could not parse the body (an HTML error page from a proxy, a cut-off answer): say what came back. */
+function unreadable(e: SdkErrorLike, action: IamAction, region: string): AwsCallError | undefined {
+  const parse = e.name === 'SyntaxError' || /Deserialization error/i.test(e.message ?? '');
+  if (!parse) return undefined;
+  const status = e.$response?.statusCode ?? e.$metadata?.httpStatusCode;
+  const type = e.$response?.headers?.['content-type'];
+  const reason = (e.message ?? '').split('\n')[0]!;
+  return new AwsCallError(
+    'aws-error',
+    action,
+    region,
+    MALFORMED,
+    `the answer could not be read (HTTP ${status ?? '?'}${type ? `, ${type}` : ''}): ${reason}`,
+    e.$metadata?.requestId,
+  );
 }
 
 /** The read's result, or undefined when AWS says the resource does not exist; other failures still throw. */
@@ -88,6 +121,11 @@ export async function orUndefinedIfNotFound<T>(request: Promise<T>): Promise<T |
 export function classifyAwsError(err: unknown, action: IamAction, region: string): AwsCallError {
   if (err instanceof AwsCallError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
+  const bad = unreadable(e, action, region);
+  if (bad) return bad;
+  if (e.name === MALFORMED) {
+    return new AwsCallError('aws-error', action, region, MALFORMED, e.message ?? MALFORMED, e.$metadata?.requestId);
+  }
   const code = (e.code && NETWORK.has(e.code) ? e.code : e.name) || e.code || 'Error';
   const message = (e.message || String(err)).split('\n')[0]!;
   const status = e.$metadata?.httpStatusCode;
@@ -119,6 +157,8 @@ export function remedyFor(error: AwsCallError, profile?: string): string {
         ? `No such user pool in ${error.region} for these credentials: check the pool id, and that \`aws sts get-caller-identity${p}\` shows the account that owns it.`
         : 'The resource does not exist in this account and Region.';
     default:
-      return 'AWS returned an unexpected error; run again with --verbose to see every call.';
+      return error.awsCode === MALFORMED
+        ? 'The answer was not what the AWS API sends (a proxy, a captive portal or a wrong --endpoint-url in between?): check the network path and run again; --verbose shows every call.'
+        : 'AWS returned an unexpected error; run again with --verbose to see every call.';
   }
 }

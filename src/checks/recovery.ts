@@ -23,6 +23,7 @@ export const recovery: Check = {
     'email-mfa-disqualifies-email',
     'legacy-phone-preferred',
     'update-user-pool-reset-defaults',
+    'unrecognised-recovery-mechanism',
   ],
   reads: ['cognito-idp:DescribeUserPool', 'cognito-idp:AdminGetUser'],
   docs: [docs.recovery],
@@ -39,12 +40,28 @@ export const recovery: Check = {
     const outcomes: Outcome[] = [];
     const reset = resetDefaults(ctx, p);
     if (reset) outcomes.push(reset);
+    const unknown = (mechanisms ?? []).filter((m) => !KNOWN_MECHANISMS.has(m.Name ?? ''));
+    if (unknown.length) {
+      outcomes.push({
+        status: 'warn',
+        code: 'unrecognised-recovery-mechanism',
+        message: `The pool's AccountRecoverySetting names ${unknown.map((m) => JSON.stringify(m.Name ?? null)).join(', ')}, which cognito-doctor does not know: where the code goes may differ from what this report says.`,
+        evidence,
+        remediation: remediation(
+          'Look at the recovery setting in the console or with describe-user-pool:',
+          [aws(ctx, ['cognito-idp', 'describe-user-pool', '--user-pool-id', ctx.target.userPoolId])],
+          [docs.recovery],
+        ),
+      });
+    }
     const main = channelOutcome(ctx, p, prediction, u.Username!, a, evidence, activeMfa(u, p.MfaConfiguration));
     outcomes.push(...main);
     const notable = outcomes.filter((o) => o.status !== 'pass' && o.status !== 'skip');
     return notable.length ? notable : main;
   },
 };
+
+const KNOWN_MECHANISMS = new Set(['verified_email', 'verified_phone_number', 'admin_only']);
 
 const MFA_CODE = { SMS_MFA: 'sms-mfa-disqualifies-phone', EMAIL_OTP: 'email-mfa-disqualifies-email' } as const;
 

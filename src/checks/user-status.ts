@@ -16,6 +16,9 @@ import type { Check, Outcome } from './types.js';
 const DEFAULT_TEMP_PASSWORD_DAYS = 7;
 const DAY_MS = 86_400_000;
 
+/** The user states this check knows what ForgotPassword does with; any other is reported, never passed. */
+const KNOWN = new Set(['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED', 'EXTERNAL_PROVIDER', 'RESET_REQUIRED']);
+
 export const userStatus: Check = {
   id: 'user-status',
   title: 'The user can reset the password in its current state',
@@ -28,6 +31,7 @@ export const userStatus: Check = {
     'user-disabled',
     'federated-user',
     'user-reset-required',
+    'unrecognised-user-status',
   ],
   reads: ['cognito-idp:DescribeUserPool', 'cognito-idp:AdminGetUser'],
   docs: [docs.signingUp, docs.forgotPassword],
@@ -35,7 +39,7 @@ export const userStatus: Check = {
     const [p, { user: u, attributes }] = await Promise.all([ctx.pool(), ctx.user()]);
     if (!u) return { status: 'skip', message: 'No single user was resolved.' };
     const username = u.Username!;
-    const status = u.UserStatus ?? 'UNKNOWN';
+    const status = u.UserStatus ?? '(absent)';
     const evidence = { 'AdminGetUser.UserStatus': status, 'AdminGetUser.Enabled': u.Enabled ?? true };
     const medium = attributes.email ? 'EMAIL' : 'SMS';
     // The contact whose verification makes a recovery channel qualify (what --fix marks verified).
@@ -130,6 +134,20 @@ export const userStatus: Check = {
         code: 'user-reset-required',
         message: `User ${username} must reset the password (RESET_REQUIRED, after an import or an admin reset): ForgotPassword is exactly the right flow.`,
         evidence,
+      });
+    }
+    if (!KNOWN.has(status)) {
+      // ARCHIVED, COMPROMISED, UNKNOWN or a status added later: what Cognito does with it is not known here.
+      outcomes.push({
+        status: 'warn',
+        code: 'unrecognised-user-status',
+        message: `User ${username} has UserStatus ${JSON.stringify(status)}, which cognito-doctor does not know how ForgotPassword treats: it cannot say the user can reset the password.`,
+        evidence,
+        remediation: remediation(
+          'Look at the user in the console or with admin-get-user; a COMPROMISED or ARCHIVED user usually needs an administrator to set a password:',
+          [aws(ctx, ['cognito-idp', 'admin-get-user', ...poolUser(ctx, username)])],
+          [docs.signingUp],
+        ),
       });
     }
     return outcomes.length

@@ -8,7 +8,7 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
-import { orUndefinedIfNotFound } from '../aws/errors.js';
+import { malformedAnswer, orUndefinedIfNotFound } from '../aws/errors.js';
 import { allPages } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
@@ -23,7 +23,9 @@ export class CognitoFacts {
     const out = await this.aws.call('cognito-idp:DescribeUserPool', this.region, (m) => m.DescribeUserPoolCommand, {
       UserPoolId: this.userPoolId,
     });
-    return out.UserPool ?? {};
+    if (!out.UserPool?.Id)
+      throw malformedAnswer('cognito-idp:DescribeUserPool', this.region, 'it carries no UserPool.Id');
+    return out.UserPool;
   }
 
   /** The app client, or undefined when it does not exist in this pool and Region. */
@@ -38,13 +40,16 @@ export class CognitoFacts {
   }
 
   /** AdminGetUser accepts a username, a verified alias or a sub; undefined when nobody matches. */
-  adminGetUser(username: string): Promise<AdminGetUserCommandOutput | undefined> {
-    return orUndefinedIfNotFound(
+  async adminGetUser(username: string): Promise<AdminGetUserCommandOutput | undefined> {
+    const user = await orUndefinedIfNotFound(
       this.aws.call('cognito-idp:AdminGetUser', this.region, (m) => m.AdminGetUserCommand, {
         UserPoolId: this.userPoolId,
         Username: username,
       }),
     );
+    if (user && !user.Username)
+      throw malformedAnswer('cognito-idp:AdminGetUser', this.region, 'it carries no Username');
+    return user;
   }
 
   /**

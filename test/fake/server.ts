@@ -90,7 +90,7 @@ function signingRegion(req: IncomingMessage): string | undefined {
   return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
 }
 
-const FAULTS: Record<Exclude<Fault['kind'], 'latency'>, (action: string) => AwsFault> = {
+const FAULTS: Record<Exclude<Fault['kind'], 'latency' | 'body'>, (action: string) => AwsFault> = {
   'access-denied': (action) =>
     new AwsFault(
       'AccessDeniedException',
@@ -161,6 +161,12 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     const fault = pickFault(world, action, region);
     const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
     if (delay) await sleep(delay);
+    if (fault?.kind === 'body') {
+      // A raw answer, bypassing the protocol: what a proxy or a broken endpoint sends.
+      res.writeHead(fault.status ?? 200, { 'content-type': fault.contentType ?? 'application/json' });
+      res.end(fault.body ?? '');
+      return;
+    }
     const handler = routed.service.operations[routed.operation];
     try {
       if (fault && fault.kind !== 'latency') throw localise(FAULTS[fault.kind](action), routed.service.name);

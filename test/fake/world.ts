@@ -33,7 +33,7 @@ export interface PoolWorld {
   [extra: string]: unknown;
 }
 
-export type FaultKind = 'latency' | 'throttle' | '5xx' | 'access-denied' | 'expired-token';
+export type FaultKind = 'latency' | 'throttle' | '5xx' | 'access-denied' | 'expired-token' | 'body';
 
 export interface Fault {
   /** `service:Operation` as IAM names it (`sns:GetSMSAttributes`), or `*` for every request. */
@@ -43,6 +43,10 @@ export interface Fault {
   times?: number;
   /** Extra delay for `latency`. */
   ms?: number;
+  /** For `body`: the raw answer, exactly as sent (`{}`, an HTML error page), its HTTP status (200) and type. */
+  body?: string;
+  status?: number;
+  contentType?: string;
   region?: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwsCallError, classifyAwsError, remedyFor, type FailureKind } from '../../src/aws/errors.js';
+import { AwsCallError, classifyAwsError, malformedAnswer, remedyFor, type FailureKind } from '../../src/aws/errors.js';
 import type { IamAction } from '../../src/aws/services.js';
 
 /** An error shaped as the SDK throws it. */
@@ -104,4 +104,28 @@ describe('remedyFor', () => {
     ['network', /Could not reach AWS in eu-west-1/],
     ['aws-error', /--verbose/],
   ] as [FailureKind, RegExp][])('%s', (kind, text) => expect(remedyFor(err(kind, 'X'))).toMatch(text));
+});
+
+describe('answers that are not AWS API answers', () => {
+  it('an unparseable body says the status and content type, as MalformedResponse', () => {
+    const err = Object.assign(
+      new SyntaxError(`Unexpected token '<', "<html>" is not valid JSON\n  Deserialization error`),
+      {
+        $metadata: { httpStatusCode: 502 },
+      },
+    );
+    Object.defineProperty(err, '$response', { value: { statusCode: 502, headers: { 'content-type': 'text/html' } } });
+    const failure = classifyAwsError(err, 'cognito-idp:DescribeUserPool', 'eu-west-1');
+    expect([failure.kind, failure.awsCode]).toEqual(['aws-error', 'MalformedResponse']);
+    expect(failure.message).toBe(
+      `the answer could not be read (HTTP 502, text/html): Unexpected token '<', "<html>" is not valid JSON`,
+    );
+    expect(remedyFor(failure)).toMatch(/not what the AWS API sends/);
+  });
+
+  it('an answer missing what the API always returns names the operation and the field', () => {
+    const failure = malformedAnswer('cognito-idp:AdminGetUser', 'eu-west-1', 'it carries no Username');
+    expect(classifyAwsError(failure, 'cognito-idp:AdminGetUser', 'eu-west-1')).toBe(failure);
+    expect(failure.message).toBe('the answer was not a valid AdminGetUser response: it carries no Username');
+  });
 });
