@@ -1,9 +1,11 @@
 import { contactToVerify } from '../domain/channel.js';
 import { activeMfa } from '../domain/user-resolution.js';
 import {
+  aws,
   confirmSignUpRequest,
   enableUserRequest,
   markVerifiedRequest,
+  poolUser,
   resendInvitationRequest,
   setPasswordRequest,
   write,
