@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
 import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
 import { runCli, spawnCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { clockless } from '../helpers/clock.js';
 import { loadScenarios } from '../helpers/scenarios.js';
 
 const POOL = 'eu-west-1_AbC123';
-
-const clockless = (text: string) =>
-  text
-    // The fake numbers its request ids across every endpoint in this process.
-    .replace(/00000000-0000-4000-8000-\d{12}/g, '<request-id>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/"durationMs": \d+/g, '"durationMs": <ms>')
-    .replace(/\b\d+ ms\b/g, '<ms> ms');
 
 /** Without the run's clock (when it started, how long things took), request ids and the order AWS answered in. */
 const timeless = (r: CliResult) => ({
