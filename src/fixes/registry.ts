@@ -1,4 +1,4 @@
-// The fixes cognito-doctor can apply itself, keyed by finding code (SPEC §7). Each plans one step
+// The fixes cognito-doctor can apply itself, keyed by finding code. Each plans one step
 // from facts the checklist already read, and applies it with one write through the AwsCaller.
 // Nothing here may call update-user-pool / update-user-pool-client: they reset every omitted setting.
 
