@@ -1,4 +1,4 @@
-// `npm run bench`: the SPEC §8 budgets, measured as ratios in one run on this machine. Loopback only;
+// `npm run bench`: the start-up and diagnosis budgets, measured as ratios in one run on this machine. Loopback only;
 // every loop is bounded. It prints figures and never fails on wall-clock time: a noisy machine is not a bug.
 //
 //   start-up   median `node dist/cli.js --version` ÷ median `node -e 0`           (budget ≤ 1.3×)

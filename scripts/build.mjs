@@ -35,7 +35,7 @@ await Promise.all([
       'fake-aws': 'test/fake/main.ts',
       demo: 'scripts/demo.ts',
       bench: 'scripts/bench.ts',
-      policy: 'scripts/policy.ts',
+      generate: 'scripts/generate.ts',
     },
     outdir: 'build',
     outExtension: { '.js': '.mjs' },

@@ -1,4 +1,4 @@
-// The public vocabulary of finding codes: the cause ids of the catalogue (reference/causes.md), plus
+// The public vocabulary of finding codes (docs/checks.md lists them with the checks that report them), plus
 // the codes the tool itself uses when it cannot read something. Codes are stable; titles may improve.
 
 export const causes = {
@@ -87,7 +87,7 @@ export const causes = {
   'email-auth-alignment': 'The sender domain fails DKIM, SPF or DMARC alignment',
   'sms-carrier-filtering': 'The carrier filtered the SMS',
   'device-or-network-unreachable': 'The phone or its network was unreachable',
-  // What the logs show (SPEC clarifications)
+  // What the logs show
   'delivery-error-logged': 'Cognito logged a delivery error for this user',
   'sms-carrier-failure-logged': 'SNS logged a carrier failure for this number',
   'log-source-not-configured': 'A log that would show what happened to the code is not turned on',

@@ -1,6 +1,6 @@
 import type { Finding } from './checks/types.js';
 
-/** SPEC §3. The only place that turns a result into a process exit code. */
+/** The only place that turns a result into a process exit code (docs/report.md lists them). */
 export const ExitCode = {
   OK: 0,
   PROBLEMS: 1,

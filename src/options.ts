@@ -47,7 +47,7 @@ export interface DiagnoseOptions {
   sinceMs: number;
   quiet: boolean;
   verbose: boolean;
-  /** Apply the fixes cognito-doctor can make (SPEC §7); never together with dryRun. */
+  /** Apply the fixes cognito-doctor can make; never together with dryRun. */
   fix: boolean;
   /** Show the fixes --fix would apply; change nothing. */
   dryRun: boolean;
@@ -174,7 +174,7 @@ export function resolveDiagnoseOptions(
 }
 
 /**
- * Who confirms the steps of --fix (SPEC §7): `--yes`, or a person when stdin and stderr are
+ * Who confirms the steps of --fix: `--yes`, or a person when stdin and stderr are
  * terminals outside CI; otherwise nothing may be changed, which is a usage error.
  */
 export function fixConfirmation(
@@ -190,7 +190,7 @@ export function fixConfirmation(
   );
 }
 
-/** SPEC §2: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */
+/** Colour: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */
 export function decideColor(
   flag: boolean | undefined,
   env: Readonly<Record<string, string | undefined>>,

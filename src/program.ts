@@ -2,11 +2,12 @@
 // around it; tests call run() in-process with their own streams and environment. Only commander and the
 // option rules load at start-up; the checklist, the AWS layer and the renderers are imported when a
 // command runs, so `--version` and `--help` stay fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import {
   decideColor,
   fixConfirmation,
+  OUTPUT_FORMATS,
   outputFormat,
   readSecret,
   resolveDiagnoseOptions,
@@ -238,6 +239,24 @@ The hash alone goes to stdout:
       for (const note of result.notes) io.stderr.write(`cognito-doctor: ${note}\n`);
       if (result.hash) io.stdout.write(`${result.hash}\n`);
       state.exitCode = result.exitCode;
+    });
+
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (see the README to install it)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const [{ checks }, { completionScript, completionTree }] = await Promise.all([
+        import('./checks/index.js'),
+        import('./commands/completion.js'),
+      ]);
+      const ids = checks.map((c) => c.id);
+      const tree = completionTree(program, {
+        '--only': { values: ids, list: true },
+        '--skip': { values: ids, list: true },
+        '--output': { values: OUTPUT_FORMATS },
+      });
+      io.stdout.write(completionScript(shell, tree));
     });
 
   return program;

@@ -33,7 +33,7 @@ export interface Report {
   verdict: Verdict;
   findings: Finding[];
   counts: Record<Status, number>;
-  /** With --dry-run or --fix: each step planned or taken (SPEC §7). */
+  /** With --dry-run or --fix: each step planned or taken. */
   fixes?: FixRecord[];
   /** With --dry-run (true) or --fix (false): whether the fixes were only planned. */
   dryRun?: boolean;
@@ -126,7 +126,7 @@ function capOtherChannel(finding: Finding, checks: readonly Check[], channel: Ve
 }
 
 /**
- * SPEC §10: PreventUserExistenceErrors is `info` by itself and `warn` when it hides a failing finding.
+ * PreventUserExistenceErrors is `info` by itself and `warn` when it hides a failing finding.
  * It hides what ForgotPassword would return as an error: the core failures (user, state, contact,
  * recovery). Delivery failures come after a real "code sent", with or without it.
  */

@@ -1,6 +1,6 @@
 import { AwsCallError, remedyFor } from './aws/errors.js';
 import { causes } from './causes.js';
-import { ERROR_CODES } from './checks/error-codes.js';
+import { errorCodeFor } from './checks/error-codes.js';
 import type { Check, Finding, Outcome } from './checks/types.js';
 import type { Context } from './context/index.js';
 
@@ -92,7 +92,7 @@ function errorFinding(check: Check, err: unknown, profile?: string): Finding {
       evidence: {},
     };
   }
-  const code = check.errorCodes?.[err.kind] ?? ERROR_CODES[err.kind];
+  const code = errorCodeFor(check, err.kind);
   return {
     check: check.id,
     status: 'error',

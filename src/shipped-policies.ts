@@ -1,5 +1,5 @@
 // The least-privilege IAM policies cognito-doctor ships, generated from the code itself so they cannot
-// drift from what it calls: the checklist's reads and the fix registry's writes. `npm run policy`
+// drift from what it calls: the checklist's reads and the fix registry's writes. `npm run generate`
 // writes both files under iam/; tests fail while a committed file differs.
 
 import type { IamAction } from './aws/services.js';

@@ -36,7 +36,7 @@ export const client: Check = {
     const outcomes: Outcome[] = [];
     const pue = c.PreventUserExistenceErrors ?? 'LEGACY';
     if (pue === 'ENABLED') {
-      // Info by itself; the report raises it to warn when it hides a failing finding (SPEC §10).
+      // Info by itself; the report raises it to warn when it hides a failing finding (docs/report.md).
       outcomes.push({
         status: 'info',
         code: 'prevent-user-existence-errors-masking',

@@ -89,7 +89,7 @@ function markVerified(ctx: Context, u: AdminGetUserCommandOutput, present: reado
 const PROOF =
   'Confirm out of band that the user owns the address, then mark it verified (marking an unproven address verified enables account takeover):';
 
-/** C1, or the more specific cause when the user's status and the pool's settings show how it happened. */
+/** `no-verified-contact`, or the more specific cause when the user's status and the pool's settings show how it happened. */
 async function noVerifiedContact(
   ctx: Context,
   p: UserPoolType,

@@ -1,5 +1,6 @@
 import type { FailureKind } from '../aws/errors.js';
 import type { CauseCode } from '../causes.js';
+import type { Check } from './types.js';
 
 /** The finding code for a read that failed, by how it failed. */
 export const ERROR_CODES: Record<FailureKind, CauseCode> = {
@@ -10,3 +11,16 @@ export const ERROR_CODES: Record<FailureKind, CauseCode> = {
   network: 'network-error',
   'aws-error': 'aws-error',
 };
+
+const KINDS = Object.keys(ERROR_CODES) as FailureKind[];
+
+/** The code of a check that could not run because a read failed: the check's own, or the generic one. */
+export function errorCodeFor(check: Check, kind: FailureKind): CauseCode {
+  return check.errorCodes?.[kind] ?? ERROR_CODES[kind];
+}
+
+/** Every code a check can end with when it cannot run: a failed read (if it reads AWS), or its own failure. */
+export function possibleErrorCodes(check: Check): CauseCode[] {
+  const reads = check.reads.length ? KINDS.map((kind) => errorCodeFor(check, kind)) : [];
+  return [...new Set<CauseCode>([...reads, 'internal-error'])];
+}

@@ -11,7 +11,7 @@ import type { Check } from './types.js';
 import { user } from './user.js';
 import { userStatus } from './user-status.js';
 
-/** The checklist, in the order the report shows it (SPEC §4). */
+/** The checklist, in the order the report shows it (docs/checks.md). */
 export const checks: readonly Check[] = [
   pool,
   client,

@@ -8,7 +8,7 @@ import { routeOf } from './sms/route.js';
 import type { Check, Outcome } from './types.js';
 
 /**
- * The SMS channel, read in the pool's SMS Region (SPEC §10): configuration and Region, the role Cognito
+ * The SMS channel, read in the pool's SMS Region: configuration and Region, the role Cognito
  * assumes, the account (sandbox, spend, logging) and the destination (validity, opt-out, country rules,
  * protect configuration, US origination). The rule groups live in ./sms/; they run concurrently.
  */

@@ -1,6 +1,7 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, UserResolution } from '../context/index.js';
-import { attributesOf, isCaseSensitive } from '../domain/user-resolution.js';
+import { identifierCause } from '../domain/identifier.js';
+import { attributesOf } from '../domain/user-resolution.js';
 import { aws, markVerifiedRequest, poolUser, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
@@ -145,21 +146,26 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
  */
 function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Outcome | undefined {
   const u = r.user!;
-  if (u.UserStatus === 'EXTERNAL_PROVIDER') return undefined;
   const username = u.Username!;
   const input = r.input;
   const attribute = r.search?.attribute ?? 'username';
-  const stored = attribute === 'username' ? username : (r.attributes[attribute] ?? '');
+  const cause = identifierCause(p, {
+    input,
+    username,
+    ...(u.UserStatus ? { status: u.UserStatus } : {}),
+    attribute,
+    stored: attribute === 'username' ? username : (r.attributes[attribute] ?? ''),
+    verified: r.attributes[`${attribute}_verified`] === 'true',
+    asSent: ctx.target.asSent === true,
+  });
   const aliases = p.AliasAttributes ?? [];
   const usernameAttributes = p.UsernameAttributes ?? [];
-  const signIn = (usernameAttributes as string[]).includes(attribute) || (aliases as string[]).includes(attribute);
-  const caseSensitive = isCaseSensitive(p);
-  const differsInCase = (a: string) => a !== input && a.toLowerCase() === input.toLowerCase();
   const search = { 'ListUsers.Filter': r.search?.filter, 'ListUsers.Users': r.candidates.map(summary) };
   const lookUp = lookUpCommand(ctx, r);
 
-  if (caseSensitive && (differsInCase(username) || (signIn && attribute !== 'sub' && differsInCase(stored)))) {
-    const exact = differsInCase(username) ? username : stored;
+  if (cause.kind === 'none') return undefined;
+  if (cause.kind === 'case') {
+    const exact = cause.exact;
     return {
       status: 'fail',
       code: 'username-case-sensitivity',
@@ -177,36 +183,33 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
       ),
     };
   }
-  if ((attribute === 'email' || attribute === 'phone_number') && (aliases as string[]).includes(attribute)) {
-    if (r.attributes[`${attribute}_verified`] !== 'true') {
-      return {
-        status: 'fail',
-        code: 'alias-unverified',
-        message: `"${input}" is the ${attribute} of user ${username} and ${attribute} is a sign-in alias, but ${attribute}_verified is not "true": an alias works only once verified, so Cognito does not find the user by it and ForgotPassword fails with UserNotFoundException (or pretends to succeed). Use the username ${username} for this request.`,
-        evidence: {
-          'DescribeUserPool.UserPool.AliasAttributes': aliases,
-          [`AdminGetUser.UserAttributes.${attribute}_verified`]: r.attributes[`${attribute}_verified`] ?? null,
-          'AdminGetUser.error': 'UserNotFoundException',
-          ...search,
-        },
-        remediation: remediation(
-          `Have the app send username ${username}. Once you have confirmed out of band that the user owns ${input}, mark it verified (then the alias works, and codes can go there):`,
-          [write(ctx, markVerifiedRequest(ctx, username, attribute))],
-          [docs.signingUp],
-        ),
-      };
-    }
+  if (cause.kind === 'alias-unverified') {
+    const n = cause.attribute;
+    return {
+      status: 'fail',
+      code: 'alias-unverified',
+      message: `"${input}" is the ${n} of user ${username} and ${n} is a sign-in alias, but ${n}_verified is not "true": an alias works only once verified, so Cognito does not find the user by it and ForgotPassword fails with UserNotFoundException (or pretends to succeed). Use the username ${username} for this request.`,
+      evidence: {
+        'DescribeUserPool.UserPool.AliasAttributes': aliases,
+        [`AdminGetUser.UserAttributes.${n}_verified`]: r.attributes[`${n}_verified`] ?? null,
+        'AdminGetUser.error': 'UserNotFoundException',
+        ...search,
+      },
+      remediation: remediation(
+        `Have the app send username ${username}. Once you have confirmed out of band that the user owns ${input}, mark it verified (then the alias works, and codes can go there):`,
+        [write(ctx, markVerifiedRequest(ctx, username, n))],
+        [docs.signingUp],
+      ),
+    };
   }
-  const verifiedAlias = (aliases as string[]).includes(attribute) && r.attributes[`${attribute}_verified`] === 'true';
-  if (attribute !== 'email' && attribute !== 'phone_number') return undefined;
-  if ((usernameAttributes as string[]).includes(attribute) || verifiedAlias) return undefined;
-  const what = attribute === 'phone_number' ? 'phone number' : 'e-mail address';
-  const setting = `${attribute} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)})`;
+  const n = cause.attribute;
+  const what = n === 'phone_number' ? 'phone number' : 'e-mail address';
+  const setting = `${n} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)})`;
   const consequence =
     'Cognito does not find the user by it, and ForgotPassword fails with UserNotFoundException (or pretends to succeed)';
   // Only a reproduced request says what the app sends; a ticket may give the e-mail of a user
   // whose app asks for the username.
-  const known = ctx.target.asSent === true;
+  const known = cause.known;
   return {
     status: known ? 'fail' : 'warn',
     code: 'username-vs-login-identifier',

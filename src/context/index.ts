@@ -226,7 +226,7 @@ export class Context {
   }
 
   /**
-   * The Region SMS leaves from, and why (SPEC §10: SnsRegion or EumsSms.Region when set, else the pool's
+   * The Region SMS leaves from, and why (SnsRegion or EumsSms.Region when set, else the pool's
    * own Region; see src/domain/sms-region.ts for the legacy alternates).
    */
   async smsRegion(): Promise<SmsRegion> {

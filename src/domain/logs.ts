@@ -119,7 +119,7 @@ const CARRIER_REASONS: [RegExp, CauseCode, string][] = [
   ],
 ];
 
-/** Read the carrier's answer the way the catalogue does (K4, K5, F9, F12). */
+/** Read the carrier's answer as one of the causes SNS documents for a failed SMS. */
 export function classifyProviderResponse(providerResponse: string | undefined): CarrierVerdict {
   const hit = CARRIER_REASONS.find(([pattern]) => providerResponse !== undefined && pattern.test(providerResponse));
   return hit

@@ -4,7 +4,7 @@
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html, Region table)
 // and the API reference of SmsConfigurationType.SnsRegion ("the same Region as your user pool, or a
 // supported Legacy Amazon SNS alternate Region … Seoul must use … Tokyo") and EumsSmsConfigurationType.Region
-// ("Amazon Cognito rejects any other value" than the pool's Region). SPEC §10: when SnsRegion is absent the
+// ("Amazon Cognito rejects any other value" than the pool's Region). When SnsRegion is absent the
 // pool's own Region applies; the alternates are an explicit choice, not a default.
 
 /** Legacy Amazon SNS alternate Regions, by the pool's Region. */

@@ -1,5 +1,5 @@
 // --fix, --dry-run and --yes end to end: the CLI in-process, or the built CLI on a pseudo-terminal for
-// the prompts, against the fake, whose writes change the world, so the re-run after a fix sees the new state (SPEC §7).
+// the prompts, against the fake, whose writes change the world, so the re-run after a fix sees the new state.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
 // Wire codecs of the fake endpoint: what the real SDK sends and accepts for each AWS protocol
-// (reference/aws-wire-protocols.md §2). Handlers work on plain JS values; this file does the bytes.
+// (JSON 1.0 and 1.1, JSON 1.0 with query-compatible error codes, query with XML answers, REST-JSON).
+// Handlers work on plain JS values; this file does the bytes.
 
 import type { ServerResponse } from 'node:http';
 

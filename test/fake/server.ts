@@ -1,5 +1,6 @@
-// A local fake AWS endpoint for every service cognito-doctor reads, on loopback only. It routes the
-// way reference/aws-wire-protocols.md §2.6 describes, injects the world's faults, and logs requests.
+// A local fake AWS endpoint for every service cognito-doctor reads, on loopback only. It routes a
+// request as AWS does: by its X-Amz-Target header (JSON protocols), its form's Version and Action (query
+// protocols) or its method and path (REST), takes the Region from the signature, injects the world's faults, and logs requests.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,6 +1,6 @@
 // The channel prediction as a truth table: every recovery setting (including the absent, legacy one)
-// × the e-mail and phone states × the MFA factors, against an oracle written from the rules in
-// reference/causes.md, plus hand-checked rows that pin the oracle itself.
+// × the e-mail and phone states × the MFA factors, against an oracle written from Cognito's
+// recovery rules (docs/report.md, "The channel"), plus hand-checked rows that pin the oracle itself.
 
 import { describe, expect, it } from 'vitest';
 import { predictChannel, type RecoveryMechanism } from '../../src/domain/channel.js';

@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../src/aws/services.js';
 import { causes } from '../../src/causes.js';
 import { checks } from '../../src/checks/index.js';
-import { checklistData, renderChecks } from '../../src/render/checks.js';
+import { CHECKS_DOC_PATH, checklistData, renderChecks } from '../../src/render/checks.js';
 import { createStyle } from '../../src/render/style.js';
+import { ROOT } from '../helpers/cli.js';
 
 describe('the checklist', () => {
-  it('has unique ids, in the order of SPEC §4', () => {
+  it('has unique ids, in the documented order', () => {
     const ids = checks.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     const spec = [
@@ -97,11 +100,35 @@ describe('cognito-doctor checks', () => {
     });
   });
 
-  it('renders a Markdown table with one row per check', () => {
+  it('renders a Markdown table with one row per check, and one per code with the checks that report it', () => {
     const rows = renderChecks(checks, 'markdown', plain)
       .split('\n')
       .filter((l) => l.startsWith('| '));
-    expect(rows).toHaveLength(checks.length + 1);
+    expect(rows).toHaveLength(checks.length + 1 + Object.keys(causes).length + 1);
     expect(rows.find((r) => r.includes('`triggers`'))).toContain('`kms:DescribeKey`');
+    expect(rows.find((r) => r.startsWith('| `pool-not-found`'))).toMatch(/\| `pool` \|$/);
+  });
+
+  it('names the codes each check can end with when it cannot run', () => {
+    const data = checklistData(checks);
+    const pool = data.checks.find((c) => c.id === 'pool')!;
+    expect(pool.errors.map((e) => e.code)).toEqual([
+      'pool-not-found',
+      'access-denied',
+      'throttled',
+      'aws-credentials',
+      'network-error',
+      'aws-error',
+      'internal-error',
+    ]);
+    // A check that reads nothing from AWS can only fail on its own.
+    expect(data.checks.find((c) => c.id === 'mailbox')!.errors).toEqual([
+      { code: 'internal-error', title: causes['internal-error'] },
+    ]);
+    expect(renderChecks(checks, 'pretty', plain)).toContain('cannot run: pool-not-found, access-denied, throttled');
+  });
+
+  it('is committed as docs/checks.md exactly as it prints (run `npm run generate` after changing a check)', () => {
+    expect(readFileSync(join(ROOT, CHECKS_DOC_PATH), 'utf8')).toBe(renderChecks(checks, 'markdown', plain));
   });
 });

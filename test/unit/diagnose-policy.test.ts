@@ -9,7 +9,7 @@ import { ROOT } from '../helpers/cli.js';
 describe('iam/diagnose-policy.json', () => {
   const committed = readFileSync(join(ROOT, DIAGNOSE_POLICY_PATH), 'utf8');
 
-  it('is exactly what the checklist generates (run `npm run policy` after changing a check’s reads)', () => {
+  it('is exactly what the checklist generates (run `npm run generate` after changing a check’s reads)', () => {
     expect(committed).toBe(policyText(diagnosePolicy(checks)));
   });
 

@@ -12,7 +12,7 @@ const f = (check: string, status: Status, code?: CauseCode): Finding => ({
   evidence: {},
 });
 
-describe('exitCodeFor (SPEC §3)', () => {
+describe('exitCodeFor', () => {
   it.each([
     ['all pass', [f('pool', 'pass')], 'deliverable', false, ExitCode.OK],
     ['info does not count', [f('mailbox', 'info', 'email-spam-junk')], 'deliverable', true, ExitCode.OK],

@@ -1,5 +1,5 @@
 // iam/fix-policy.json is generated from the fix registry: every write --fix may make, nothing else.
-// After changing a fixer, regenerate it with `npm run policy`.
+// After changing a fixer, regenerate it with `npm run generate`.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// SPEC §10: PreventUserExistenceErrors is info alone, warn when it hides a failing core finding.
+// PreventUserExistenceErrors is info alone, warn when it hides a failing core finding.
 
 import { describe, expect, it } from 'vitest';
 import type { Check, Finding } from '../../src/checks/types.js';

@@ -74,7 +74,7 @@ const build = (findings: Finding[], prediction: ChannelPrediction | null = byEma
 const pass = ['pool', 'user', 'client', 'sms', 'email', 'mailbox'].map((c) => f(c, 'pass'));
 const with_ = (...changed: Finding[]) => pass.map((p) => changed.find((c) => c.check === p.check) ?? p);
 
-describe('buildReport: verdict status (SPEC §5 and §10)', () => {
+describe('buildReport: verdict status', () => {
   it.each([
     ['everything passes', with_(), byEmail, 'deliverable', 0],
     ['info never changes the verdict', with_(f('mailbox', 'info', 'email-spam-junk')), byEmail, 'deliverable', 0],

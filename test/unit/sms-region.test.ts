@@ -8,7 +8,7 @@ describe('SMS Region table', () => {
     // pool Region, SnsRegion, → SMS Region, source, differs, problem
     ['eu-west-1', undefined, 'eu-west-1', 'pool Region', false, undefined],
     ['eu-west-1', 'eu-west-1', 'eu-west-1', 'SmsConfiguration.SnsRegion', false, undefined],
-    // The alternates are an explicit choice, never a default (SPEC §10).
+    // The alternates are an explicit choice, never a default.
     ['us-east-2', undefined, 'us-east-2', 'pool Region', false, undefined],
     ['eu-central-1', undefined, 'eu-central-1', 'pool Region', false, undefined],
     ['us-east-2', 'us-east-1', 'us-east-1', 'SmsConfiguration.SnsRegion', true, undefined],

@@ -123,7 +123,7 @@ function unverified(
   );
 }
 
-/** Strict receivers reject or spam-folder mail that is not DKIM-signed for the From domain (K3). */
+/** Strict receivers reject or spam-folder mail that is not DKIM-signed for the From domain. */
 function dkim(ctx: Context, s: EmailSetup, own: Identity, parent: Identity, evidence: Evidence): Outcome[] {
   const src = s.source!;
   const ownOk = own?.DkimAttributes?.Status === 'SUCCESS' && own.DkimAttributes.SigningEnabled !== false;

@@ -5,7 +5,7 @@ import type { Outcome, Remediation } from '../types.js';
 import type { Context } from '../../context/index.js';
 import type { SmsRoute } from './route.js';
 
-/** SNS applies this monthly SMS spend limit when the account never set one (SPEC §10). */
+/** SNS applies this monthly SMS spend limit when the account never set one. */
 export const DEFAULT_SPEND_LIMIT_USD = 1;
 const NEAR_LIMIT = 0.8;
 const TEXT_LIMIT = 'DescribeSpendLimits.SpendLimits[TEXT_MESSAGE_MONTHLY_SPEND_LIMIT]';

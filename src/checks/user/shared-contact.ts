@@ -25,10 +25,10 @@ export interface SharedContacts {
  * A contact the input search already covered (the input is that value) is reported there instead.
  */
 export async function sharedContacts(ctx: Context, r: UserResolution): Promise<SharedContacts> {
+  if (!r.direct || !r.user) return { outcomes: [], unsearched: [] };
   const a = r.attributes;
   const covered = (n: ContactAttribute) => r.search?.attribute === n && r.candidates.length > 1;
   const unverified = CONTACTS.filter((n) => a[n] && a[`${n}_verified`] !== 'true' && !covered(n));
-  if (!r.direct || !r.user) return { outcomes: [], unsearched: [] };
   const results = await Promise.all(
     unverified.map((n) =>
       ctx.contactHolders(n).then(

@@ -1,6 +1,8 @@
-// Writes iam/diagnose-policy.json and iam/fix-policy.json: `npm run policy` (bundled by scripts/build.mjs).
+// Writes the files generated from the code: the shipped IAM policies and docs/checks.md.
+// `npm run generate` (bundled by scripts/build.mjs); tests fail while a committed file differs.
 import { writeFileSync } from 'node:fs';
 import { checks } from '../src/checks/index.js';
+import { CHECKS_DOC_PATH, checksDoc } from '../src/render/checks.js';
 import {
   DIAGNOSE_POLICY_PATH,
   diagnosePolicy,
@@ -16,3 +18,5 @@ for (const [path, policy] of [
   writeFileSync(path, policyText(policy));
   process.stdout.write(`${path}: ${policy.Statement[0]!.Action.length} actions\n`);
 }
+writeFileSync(CHECKS_DOC_PATH, checksDoc(checks));
+process.stdout.write(`${CHECKS_DOC_PATH}: ${checks.length} checks\n`);
