@@ -44,7 +44,8 @@ export const user: Check = {
       ? ` Other users sharing its contacts could not be searched: ${failed[0]!.action} failed with ${failed[0]!.awsCode}.`
       : '';
     if (!r.direct) {
-      // A federated user: it has no password, so what the app sends does not matter.
+      // Only a federated user gets here (sign-in attributes resolve): it has no password, so what
+      // the app sends does not matter.
       const federated = r.user.UserStatus === 'EXTERNAL_PROVIDER';
       return {
         status: 'pass',

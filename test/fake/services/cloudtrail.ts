@@ -49,8 +49,8 @@ function toEvent(e: CloudTrailEventWorld, index: number, req: FakeRequest) {
     awsRegion: req.region,
     sourceIPAddress: e.sourceIPAddress ?? '192.0.2.1',
     userAgent: 'aws-sdk-js/3',
-    // Cognito hides user data in CloudTrail.
-    requestParameters: { username: 'HIDDEN_FOR_SECURITY_REASONS', ...(e.clientId ? { clientId: e.clientId } : {}) },
+    // Cognito hides user data in CloudTrail, with this literal marker.
+    requestParameters: { username: 'HIDDEN_DUE_TO_SECURITY_REASONS', ...(e.clientId ? { clientId: e.clientId } : {}) },
     responseElements: null,
     ...(sub ? { additionalEventData: { sub } } : {}),
     ...(e.errorCode ? { errorCode: e.errorCode, errorMessage: e.errorMessage ?? '' } : {}),
