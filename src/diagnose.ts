@@ -1,7 +1,7 @@
 import { AwsCaller, type CallRecord } from './aws/caller.js';
 import { checks } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
-import { Context, type UserResolution } from './context/index.js';
+import { Context, type Target, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
 import { applyFixes, explainRemaining } from './fixes/apply.js';
 import { fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
@@ -74,7 +74,9 @@ export async function diagnose(
         fixes = await applyFixes(plan, { aws: first.aws, operator: io.operator }, { out: io.stderr, style: io.style });
         if (sentAny(fixes)) {
           io.stderr.write('\nChecking again on fresh data…\n');
-          final = await examine(options, io, checklist);
+          const modified = first.resolution?.user?.UserLastModifiedDate;
+          const wroteUser = fixes.some((f) => f.action.startsWith('cognito-idp:') && sentAny([f]));
+          final = await examine(options, io, checklist, wroteUser && modified ? { modifiedBeforeFix: modified } : {});
           passes.push(final);
           fixes = explainRemaining(fixes, plan, final.findings);
         }
@@ -107,7 +109,12 @@ export async function diagnose(
   }
 }
 
-async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Check[]): Promise<Pass> {
+async function examine(
+  options: DiagnoseOptions,
+  io: Io,
+  checklist: readonly Check[],
+  after: Partial<Pick<Target, 'modifiedBeforeFix'>> = {},
+): Promise<Pass> {
   const aws = new AwsCaller(
     options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
     options.verbose ? (c) => io.stderr.write(callLine(c, io.style)) : undefined,
@@ -122,6 +129,7 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,
       now: new Date(),
+      ...after,
     },
     aws,
   );

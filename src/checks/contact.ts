@@ -39,8 +39,12 @@ export const contact: Check = {
   ],
   docs: [docs.forgotPassword, docs.signingUp, docs.verification],
   async run(ctx) {
-    const [p, { user: u, attributes: a }, prediction] = await Promise.all([ctx.pool(), ctx.user(), ctx.channel()]);
-    if (!u) return { status: 'skip', message: 'No user was resolved.' };
+    const [p, { user: read, attributes: a }, prediction] = await Promise.all([ctx.pool(), ctx.user(), ctx.channel()]);
+    if (!read) return { status: 'skip', message: 'No user was resolved.' };
+    // After --fix wrote to the user, its fresh UserLastModifiedDate is the fix's own doing, not a
+    // contact change: the rules below judge the date from before the fix.
+    const before = ctx.target.modifiedBeforeFix;
+    const u = before ? { ...read, UserLastModifiedDate: before } : read;
     const status = u.UserStatus ?? 'UNKNOWN';
     const autoVerify = autoVerifyOff(ctx, p, u);
     if (status === 'EXTERNAL_PROVIDER') {

@@ -39,6 +39,11 @@ export interface Target {
   sinceMs: number;
   /** The moment the run started: every time window is computed from it, so requests are stable. */
   now: Date;
+  /**
+   * On the re-check after --fix wrote to the user: its UserLastModifiedDate before the writes (a
+   * later one is the fix's own change, not the user's).
+   */
+  modifiedBeforeFix?: Date;
 }
 
 export interface UserResolution {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
 import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
 import { CLI, runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { isReadOnly } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 const POOL = 'eu-west-1_AbC123';
@@ -48,8 +49,6 @@ function parse(result: CliResult): JsonReport {
   return report;
 }
 
-/** Operations that only read (as in scenarios.test.ts): anything else changed the account. */
-const isReadOnly = (operation: string) => /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/.test(operation);
 const writes = (fake: FakeAws) => fake.requests.filter((r) => !isReadOnly(r.operation));
 const notable = (report: JsonReport) =>
   report.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.code);

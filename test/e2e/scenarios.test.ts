@@ -7,12 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
 import { ROOT, runCli, testEnv } from '../helpers/cli.js';
-import { loadScenarios } from '../helpers/scenarios.js';
+import { isReadOnly, loadScenarios } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
-
-/** Operations that only read; anything else would change the customer's account. */
-export const isReadOnly = (operation: string) =>
-  /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/.test(operation);
 
 /** The shipped read-only policy: every request a diagnosis makes must be allowed by it. */
 const policyActions = new Set<string>(

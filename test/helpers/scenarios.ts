@@ -39,3 +39,7 @@ export function loadScenarios(): Scenario[] {
       return { ...raw, name: file.replace(/\.json$/, ''), world: resolveWorld(raw.world, SCENARIOS_DIR) };
     });
 }
+
+/** Operations that only read; anything else changed the account. */
+export const isReadOnly = (operation: string) =>
+  /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/.test(operation);

@@ -1,0 +1,217 @@
+// --fix over every scenario world: the --dry-run plan is what --fix --yes sends, every step is the
+// request its finding published, every applied step's cause is gone after the re-check (or the step
+// says what remains), every write is in iam/fix-policy.json, and a world with no plan sends no write.
+// Then every published write is replayed through the real aws CLI v2 (/usr/bin/aws, Debian's awscli)
+// and through the SDK against the test endpoint, which must receive the same action and input.
+
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AwsCaller } from '../../src/aws/caller.js';
+import type { IamAction } from '../../src/aws/services.js';
+import { requestOf } from '../../src/remedy/commands.js';
+import { sdkInput, type PublishedRequest } from '../../src/remedy/write-request.js';
+import { startFakeAws, type FakeAws } from '../fake/server.js';
+import { ROOT, runCli, testEnv } from '../helpers/cli.js';
+import { isReadOnly, loadScenarios } from '../helpers/scenarios.js';
+import { schemaErrors } from '../helpers/schema.js';
+
+interface Finding {
+  code?: string;
+  status: string;
+  evidence?: Record<string, unknown>;
+  remediation?: { commands: string[]; requests?: PublishedRequest[] };
+}
+
+interface FixRecord {
+  code: string;
+  status: string;
+  action: string;
+  region: string;
+  input: Record<string, unknown>;
+  command: string;
+  message?: string;
+}
+
+interface Report {
+  findings: Finding[];
+  fixes?: FixRecord[];
+}
+
+const fixPolicy = new Set<string>(
+  JSON.parse(readFileSync(join(ROOT, 'iam/fix-policy.json'), 'utf8')).Statement.flatMap(
+    (s: { Action: string[] }) => s.Action,
+  ),
+);
+
+const writesOf = (fake: FakeAws) =>
+  fake.requests
+    .filter((r) => !isReadOnly(r.operation))
+    .map((r) => ({ action: r.action, region: r.region, input: r.input }));
+const blocking = (report: Report) =>
+  new Set(report.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.code));
+
+async function run(world: unknown, args: string[]): Promise<{ report: Report; writes: ReturnType<typeof writesOf> }> {
+  const fake = await startFakeAws(structuredClone(world) as never);
+  try {
+    const result = await runCli(['forgot-password', ...args, '--json'], testEnv(fake.url));
+    const report = JSON.parse(result.stdout) as Report;
+    expect(schemaErrors(report)).toEqual([]);
+    return { report, writes: writesOf(fake) };
+  } finally {
+    await fake.close();
+  }
+}
+
+/** Every write any world's report published, by its command line (the replay below). */
+const published = new Map<string, PublishedRequest>();
+const figures = { worlds: 0, planned: 0, applied: 0, cleared: 0, remaining: [] as string[], refused: [] as string[] };
+const skipped: string[] = [];
+
+describe.concurrent('--fix round trip over every scenario world', () => {
+  for (const scenario of loadScenarios()) {
+    it(scenario.name, async () => {
+      const dry = await run(scenario.world, [...scenario.args, '--dry-run']);
+      expect(dry.writes).toEqual([]);
+      const plan = dry.report.fixes ?? [];
+      for (const f of dry.report.findings) for (const r of f.remediation?.requests ?? []) published.set(r.command, r);
+
+      // Each step is exactly a request its (blocking) finding published.
+      for (const step of plan) {
+        const finding = dry.report.findings.find(
+          (f) =>
+            f.code === step.code &&
+            f.status === 'fail' &&
+            f.remediation?.requests?.some((r) => r.command === step.command),
+        );
+        expect(finding, `${step.code}: ${step.command}`).toBeDefined();
+        const request = finding!.remediation!.requests!.find((r) => r.command === step.command)!;
+        expect({ action: step.action, region: step.region, input: step.input }).toEqual({
+          action: request.action,
+          region: request.region,
+          input: request.input,
+        });
+        expect(fixPolicy, step.action).toContain(step.action);
+      }
+
+      const fix = await run(scenario.world, [...scenario.args, '--fix', '--yes']);
+      const records = fix.report.fixes ?? [];
+      // The same steps, in the same order; what --fix --yes sent is exactly the steps it applied.
+      expect(records.map((r) => [r.code, r.action, r.region, r.input])).toEqual(
+        plan.map((p) => [p.code, p.action, p.region, p.input]),
+      );
+      const sent = records.filter((r) => r.status === 'applied' || r.status === 'failed' || r.status === 'unknown');
+      expect(fix.writes).toEqual(sent.map((r) => ({ action: r.action, region: r.region, input: r.input })));
+      for (const r of records) {
+        if (r.status === 'refused') expect(plan.find((p) => p.command === r.command)?.status).toBe('refused');
+        if (r.status === 'skipped') expect(r.message).toMatch(/at a terminal/);
+      }
+      expect(records.filter((r) => r.status === 'failed' || r.status === 'unknown')).toEqual([]);
+
+      // Each applied step's cause is gone, or the step says what remains.
+      const after = blocking(fix.report);
+      const applied = records.filter((r) => r.status === 'applied');
+      for (const r of applied) {
+        if (after.has(r.code)) {
+          expect(r.message, `${r.code} is still reported after ${r.action}`).toMatch(
+            new RegExp(`^Applied; the re-run still reports ${r.code}\\. \\S`),
+          );
+        }
+      }
+      // The re-check reports no cause the fix itself created: nothing new that blocks or warns, and no
+      // finding read from the user's modification date (the fix's write is not a contact change).
+      if (applied.length) {
+        const dated = (report: Report) =>
+          new Set(
+            report.findings
+              .filter((f) => f.status !== 'pass' && 'AdminGetUser.UserLastModifiedDate' in (f.evidence ?? {}))
+              .map((f) => f.code),
+          );
+        const before = blocking(dry.report);
+        expect([...after].filter((c) => !before.has(c))).toEqual([]);
+        expect([...dated(fix.report)].filter((c) => !dated(dry.report).has(c))).toEqual([]);
+      }
+
+      figures.worlds++;
+      figures.planned += plan.length;
+      figures.applied += applied.length;
+      figures.cleared += applied.filter((r) => !after.has(r.code)).length;
+      figures.remaining.push(...applied.filter((r) => after.has(r.code)).map((r) => `${scenario.name}: ${r.code}`));
+      figures.refused.push(
+        ...records.filter((r) => r.status === 'refused').map((r) => `${scenario.name}: ${r.message}`),
+      );
+      skipped.push(...records.filter((r) => r.status === 'skipped').map((r) => `${scenario.name}: ${r.action}`));
+    });
+  }
+});
+
+const AWS_CLI = '/usr/bin/aws';
+
+async function sh(command: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  try {
+    await promisify(execFile)('sh', ['-c', command], { env });
+    return { code: 0, stderr: '' };
+  } catch (err) {
+    const e = err as { code?: number; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stderr: e.stderr ?? '' };
+  }
+}
+const NEW_PASSWORD = 'Replay-Passw0rd!';
+
+describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the real aws CLI', () => {
+  it('send the same action, Region and input as the SDK write made from the same description', async () => {
+    expect(published.size).toBeGreaterThan(0);
+    const requests = [...published.values()];
+    const fake = await startFakeAws({ pools: {} });
+    try {
+      const env: Record<string, string> = { ...testEnv(), NEW_PASSWORD, AWS_PAGER: '' };
+      for (const r of requests) {
+        // Asynchronously: the endpoint answers from this process. It may refuse the write (this world
+        // has no such user); only a line the CLI cannot parse (exit 252, "usage:") fails here.
+        const cli = await sh(`${r.command} --endpoint-url ${fake.url} --cli-read-timeout 10`, env);
+        expect(cli.code === 252 || cli.stderr.includes('usage:'), `${r.command}\n${cli.stderr}`).toBe(false);
+      }
+      const viaCli = writesOf(fake);
+      fake.requests.length = 0;
+      // The SDK in this process, with the same dummy credentials (this worker's own environment).
+      const saved = { ...process.env };
+      Object.assign(process.env, {
+        AWS_ACCESS_KEY_ID: 'AKIDTESTFAKE',
+        AWS_SECRET_ACCESS_KEY: 'test-secret',
+        HOME: env.HOME,
+      });
+      const caller = new AwsCaller({ endpointUrl: fake.url });
+      try {
+        for (const r of requests) {
+          const request = requestOf(r);
+          const input = sdkInput(request, { NEW_PASSWORD });
+          await caller.write(request.action as IamAction, request.region, input, { once: true }).catch((err: Error) => {
+            // Refused by the endpoint is fine (no such user here); not sent at all is not.
+            expect(err.name, err.message).toBe('AwsCallError');
+          });
+        }
+      } finally {
+        caller.destroy();
+        process.env = saved;
+      }
+      expect(viaCli).toEqual(writesOf(fake));
+      expect(viaCli.map((w) => w.action)).toEqual(requests.map((r) => r.action));
+    } finally {
+      await fake.close();
+    }
+  }, 600_000);
+});
+
+afterAll(() => {
+  console.log(
+    [
+      `--fix round trip: ${figures.worlds} worlds, ${figures.planned} steps planned, ${figures.applied} applied with --yes, ${figures.cleared} causes cleared`,
+      `  left to the operator at a terminal: ${skipped.length} (${skipped.join('; ')})`,
+      `  applied, cause still reported by design: ${figures.remaining.join('; ')}`,
+      `  refused: ${figures.refused.join(' | ')}`,
+      `  aws CLI replay: ${published.size} published writes`,
+    ].join('\n'),
+  );
+});
