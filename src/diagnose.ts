@@ -118,6 +118,7 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
       region: options.region,
       input: options.input,
       ...(options.asSent ? { asSent: true } : {}),
+      ...(options.sentAs ? { sentAs: options.sentAs } : {}),
       ...(options.clientId ? { clientId: options.clientId } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,

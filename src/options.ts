@@ -55,6 +55,8 @@ export interface DiagnoseOptions {
   yes: boolean;
   /** The input is exactly what the app sends to ForgotPassword, not only what the ticket gives. */
   asSent?: boolean;
+  /** With asSent, the argument as written when it was normalised: what the app really sends. */
+  sentAs?: string;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
@@ -170,6 +172,7 @@ export function resolveDiagnoseOptions(
     dryRun: raw.dryRun ?? false,
     yes: raw.yes ?? false,
     ...(raw.asSent ? { asSent: true } : {}),
+    ...(raw.asSent && user.normalised ? { sentAs: input.trim() } : {}),
   };
 }
 

@@ -33,6 +33,8 @@ export const user: Check = {
     const [p, r] = await Promise.all([ctx.pool(), ctx.user()]);
     if (!r.user) return notFound(ctx, p, r);
     const outcomes: Outcome[] = [];
+    const written = writtenNumber(ctx, r);
+    if (written) outcomes.push(written);
     const identifier = r.direct ? undefined : identifierProblem(ctx, p, r);
     if (identifier) outcomes.push(identifier);
     if (r.candidates.length > 1) outcomes.push(duplicates(ctx, r));
@@ -69,6 +71,26 @@ export const user: Check = {
     };
   },
 };
+
+/**
+ * The app sends a phone number as people write it (spaces, brackets): Cognito compares usernames and
+ * aliases as stored, and stores phone numbers in E.164 only, so it finds nobody by the written form.
+ */
+function writtenNumber(ctx: Context, r: UserResolution): Outcome | undefined {
+  const sent = ctx.target.sentAs;
+  if (!sent || !r.user) return undefined;
+  return {
+    status: 'fail',
+    code: 'username-vs-login-identifier',
+    message: `The app sends "${sent}", a phone number as people write it: Cognito stores and resolves phone numbers only in E.164 (${r.input}), so it does not find user ${r.user.Username} by the written form, and ForgotPassword fails with UserNotFoundException (or pretends to succeed). The app must send ${r.input} (normalised to E.164) or the username ${r.user.Username}.`,
+    evidence: { sentAs: sent, normalisedTo: r.input, resolvedVia: r.via, 'AdminGetUser.Username': r.user.Username },
+    remediation: remediation(
+      'Normalise phone numbers to E.164 in the app before ForgotPassword (for example with libphonenumber), or send the username.',
+      [],
+      [docs.userPoolAttributes],
+    ),
+  };
+}
 
 /** The ListUsers line that shows the real username(s) for the input. */
 function lookUpCommand(ctx: Context, r: UserResolution): string[] {

@@ -33,6 +33,8 @@ export interface Target {
   input: string;
   /** The input is known to be exactly what the app sends as Username (`--as-sent`). */
   asSent?: boolean;
+  /** With `asSent`, what the app sends when the input had to be normalised (a written phone number). */
+  sentAs?: string;
   clientId?: string;
   profile?: string;
   /** How far back to read delivery logs, in milliseconds. */
