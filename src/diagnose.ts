@@ -1,5 +1,5 @@
 import { AwsCaller, type CallRecord } from './aws/caller.js';
-import { checks } from './checks/index.js';
+import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
 import { Context, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
@@ -42,14 +42,14 @@ interface Pass {
 }
 
 /**
- * The forgot-password command from options to rendered report; no process.* in here. With
+ * A diagnose command (forgot-password, sign-up, …) from options to rendered report; no process.* in here. With
  * --dry-run the report carries the plan; with --fix the steps are confirmed and applied, the
  * whole checklist runs again on fresh data, and the report is of the state after.
  */
 export async function diagnose(
   options: DiagnoseOptions,
   io: Io,
-  checklist: readonly Check[] = checks,
+  checklist: readonly Check[] = checklists[options.flow ?? 'forgot-password'],
 ): Promise<Diagnosis> {
   const started = performance.now();
   const passes: Pass[] = [];
@@ -123,6 +123,8 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,
       now: new Date(),
+      ...(options.flow ? { flow: options.flow } : {}),
+      ...(options.attribute ? { attribute: options.attribute } : {}),
     },
     aws,
   );

@@ -1,4 +1,6 @@
 // Every precedence rule for options, as pure functions of the raw flags and the environment.
+import type { ContactAttribute } from './domain/contact-holders.js';
+import type { Flow } from './domain/flow.js';
 import type { UserInput } from './domain/user-input.js';
 
 export class UsageError extends Error {
@@ -31,6 +33,10 @@ export interface RawDiagnoseOptions {
 }
 
 export interface DiagnoseOptions {
+  /** The message diagnosed; ForgotPassword when absent. */
+  flow?: Flow;
+  /** verify-attribute: the attribute whose code did not arrive. */
+  attribute?: ContactAttribute;
   input: string;
   /** Set when the input was rewritten (a phone number to E.164): what was done, for the report. */
   inputNormalised?: string;
@@ -123,6 +129,7 @@ export function resolveDiagnoseOptions(
   raw: RawDiagnoseOptions,
   checkIds: readonly string[],
   normalise: (input: string, region: string) => UserInput,
+  flow: Flow = 'forgot-password',
 ): DiagnoseOptions {
   if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
@@ -152,6 +159,7 @@ export function resolveDiagnoseOptions(
     throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
   }
   return {
+    ...(flow !== 'forgot-password' ? { flow } : {}),
     input: user.input,
     ...(user.normalised ? { inputNormalised: user.normalised } : {}),
     userPoolId,

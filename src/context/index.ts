@@ -2,6 +2,8 @@ import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognit
 import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import type { Flow } from '../domain/flow.js';
+import { predictSignUpChannel } from '../domain/sign-up-channel.js';
 import { contactHolders, type ContactAttribute, type ContactHolders } from '../domain/contact-holders.js';
 import {
   activeMfa,
@@ -41,6 +43,10 @@ export interface Target {
   sinceMs: number;
   /** The moment the run started: every time window is computed from it, so requests are stable. */
   now: Date;
+  /** Which message is diagnosed; ForgotPassword when absent. */
+  flow?: Flow;
+  /** verify-attribute: the attribute whose verification code did not arrive. */
+  attribute?: ContactAttribute;
 }
 
 export interface UserResolution {
@@ -214,16 +220,32 @@ export class Context {
     });
   }
 
-  /** Where the code goes for the resolved user, or undefined when there is no user. */
+  /** The flow diagnosed. */
+  get flow(): Flow {
+    return this.target.flow ?? 'forgot-password';
+  }
+
+  /** Where this flow's message goes for the resolved user, or undefined when there is no user. */
   channel(): Promise<ChannelPrediction | undefined> {
     return this.once('channel', async () => {
       const [pool, resolution] = await Promise.all([this.pool(), this.user()]);
-      if (!resolution.user) return undefined;
-      return predictChannel({
-        mechanisms: pool.AccountRecoverySetting?.RecoveryMechanisms,
-        attributes: resolution.attributes,
-        mfa: activeMfa(resolution.user, pool.MfaConfiguration),
-      });
+      const user = resolution.user;
+      if (!user) return undefined;
+      const attributes = resolution.attributes;
+      switch (this.flow) {
+        case 'sign-up':
+          return predictSignUpChannel({
+            autoVerified: pool.AutoVerifiedAttributes ?? [],
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+          });
+        default:
+          return predictChannel({
+            mechanisms: pool.AccountRecoverySetting?.RecoveryMechanisms,
+            attributes,
+            mfa: activeMfa(user, pool.MfaConfiguration),
+          });
+      }
     });
   }
 

@@ -74,7 +74,7 @@ export function renderMarkdown(report: Report, quiet = false): string {
     return fresh.length ? [{ ...r, commands: fresh }] : [];
   });
   const lines = [
-    `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
+    `## cognito-doctor: ${report.command} for \`${cell(t.input)}\``,
     '',
     verdictLine(v),
     '',
