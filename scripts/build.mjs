@@ -21,12 +21,30 @@ const shared = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+/**
+ * commander requires node:child_process at load, which pulls in net, dgram and more, only to run external
+ * subcommand executables; cognito-doctor has none. Its copy loads child_process on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   // Code splitting keeps each SDK client in its own chunk, loaded only when a check needs it.
   build({
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },
+    plugins: [lazyChildProcess],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -18,9 +18,7 @@ import {
 } from './options.js';
 import type { Flow } from './domain/flow.js';
 import type { Prompter } from './ui/prompt.js';
-
-declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
 
 /** What a run may touch of the outside world; nothing else of `process` is read or written. */
 export interface CliIo {
@@ -260,21 +258,14 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .addHelpText('after', `${examples(spec.examples)}\n${EXIT_CODES_HELP}`)
     .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
       state.jsonErrors = raw.json === true || raw.output === 'json';
-      const [
-        { checklists },
-        { diagnose },
-        { createStyle },
-        { autoConfirm },
-        { createPrompter },
-        { normaliseUserInput },
-      ] = await Promise.all([
-        import('./checks/index.js'),
-        import('./diagnose.js'),
-        import('./render/style.js'),
-        import('./fixes/apply.js'),
-        import('./ui/prompt.js'),
-        import('./domain/user-input.js'),
-      ]);
+      const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }] =
+        await Promise.all([
+          import('./checks/index.js'),
+          import('./diagnose.js'),
+          import('./render/style.js'),
+          import('./fixes/apply.js'),
+          import('./domain/user-input.js'),
+        ]);
       const options = resolveDiagnoseOptions(
         input,
         raw,
@@ -291,7 +282,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
       const style = createStyle(colorOf(raw.color));
       let prompter: Prompter | undefined;
-      if (confirmation === 'prompt') prompter = createPrompter(io.stdin, io.stderr);
+      // readline loads only for a person at a terminal.
+      if (confirmation === 'prompt') prompter = (await import('./ui/prompt.js')).createPrompter(io.stdin, io.stderr);
       try {
         const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
         const { report, output } = await diagnose(options, {
