@@ -1,4 +1,5 @@
 import { AwsCaller, type CallRecord } from './aws/caller.js';
+import { plain } from './domain/text.js';
 import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
 import { Context, type UserResolution } from './context/index.js';
@@ -151,7 +152,8 @@ async function examine(options: DiagnoseOptions, io: Io, checklist: readonly Che
 }
 
 function callLine(c: CallRecord, style: Style): string {
-  const outcome = c.outcome === 'ok' ? style.green('ok') : style.yellow(c.outcome);
+  // The outcome is an error name a faulty endpoint chose: shown plain.
+  const outcome = c.outcome === 'ok' ? style.green('ok') : style.yellow(plain(c.outcome));
   const retries = c.attempts > 1 ? ` (${c.attempts} attempts)` : '';
   return `${style.dim(c.write ? 'aws write' : 'aws')} ${c.action} ${c.region} ${c.ms} ms ${outcome}${retries}\n`;
 }
