@@ -130,7 +130,11 @@ export function resolveDiagnoseOptions(
   checkIds: readonly string[],
   normalise: (input: string, region: string) => UserInput,
   flow: Flow = 'forgot-password',
+  attribute?: string,
 ): DiagnoseOptions {
+  if (flow === 'verify-attribute' && attribute !== 'email' && attribute !== 'phone_number') {
+    throw new UsageError(`The attribute to verify is "${attribute ?? ''}": use email or phone_number.`);
+  }
   if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
   const userPoolId = raw.userPoolId.trim();
@@ -160,6 +164,7 @@ export function resolveDiagnoseOptions(
   }
   return {
     ...(flow !== 'forgot-password' ? { flow } : {}),
+    ...(flow === 'verify-attribute' ? { attribute: attribute as ContactAttribute } : {}),
     input: user.input,
     ...(user.normalised ? { inputNormalised: user.normalised } : {}),
     userPoolId,

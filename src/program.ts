@@ -43,6 +43,8 @@ interface DiagnoseCommand {
   description: string;
   /** The API the app calls, for --client-id's help. */
   api: string;
+  /** verify-attribute: a second argument names the attribute. */
+  attribute?: boolean;
   examples: string[];
 }
 
@@ -66,6 +68,25 @@ const DIAGNOSE_COMMANDS: readonly DiagnoseCommand[] = [
     examples: [
       'cognito-doctor sign-up jane@example.com -p eu-west-1_AbC123',
       'cognito-doctor sign-up jane -p eu-west-1_AbC123 -c 1example23456789 --json',
+    ],
+  },
+  {
+    flow: 'verify-attribute',
+    description: 'diagnose why an attribute verification code did not arrive (GetUserAttributeVerificationCode)',
+    api: 'GetUserAttributeVerificationCode',
+    attribute: true,
+    examples: [
+      'cognito-doctor verify-attribute jane email -p eu-west-1_AbC123',
+      'cognito-doctor verify-attribute jane phone_number -p eu-west-1_AbC123 --json',
+    ],
+  },
+  {
+    flow: 'invitation',
+    description: 'diagnose why an AdminCreateUser invitation (temporary password) did not arrive',
+    api: 'AdminCreateUser',
+    examples: [
+      'cognito-doctor invitation new.hire -p eu-west-1_AbC123',
+      'cognito-doctor invitation new.hire@example.com -p eu-west-1_AbC123 --dry-run',
     ],
   },
 ];
@@ -225,10 +246,12 @@ The hash alone goes to stdout:
 /** A diagnose command: one flow, the options every flow shares. */
 function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, state: RunState): void {
   const colorOf = (flag: boolean | undefined) => decideColor(flag, io.env, io.stdout.isTTY === true);
-  program
+  const command = program
     .command(spec.flow)
     .description(spec.description)
-    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub')
+    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub');
+  if (spec.attribute) command.argument('<attribute>', 'the attribute whose code did not arrive: email or phone_number');
+  command
     .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
     .option('-c, --client-id <id>', `the app client the app calls ${spec.api} with`)
     .option('--region <region>', 'must agree with the pool id prefix')
@@ -256,7 +279,10 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
     )
     .addHelpText('after', `${examples(spec.examples)}\n${EXIT_CODES_HELP}`)
-    .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
+    .action(async (input: string, ...rest: unknown[]) => {
+      // Commander passes each argument, then the options: verify-attribute has one argument more.
+      const attribute = spec.attribute ? (rest[0] as string) : undefined;
+      const raw = rest[spec.attribute ? 1 : 0] as RawDiagnoseOptions & { color?: boolean };
       state.jsonErrors = raw.json === true || raw.output === 'json';
       const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }] =
         await Promise.all([
@@ -272,6 +298,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
         checklists[spec.flow].map((c) => c.id),
         normaliseUserInput,
         spec.flow,
+        attribute,
       );
       // Refuse before any AWS request when nobody can confirm a change.
       const confirmation = fixConfirmation(

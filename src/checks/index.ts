@@ -2,6 +2,7 @@ import type { Flow } from '../domain/flow.js';
 import { client } from './client.js';
 import { contact } from './contact.js';
 import { email } from './email.js';
+import { invitation } from './invitation.js';
 import { logs } from './logs.js';
 import { mailbox } from './mailbox.js';
 import { pool } from './pool.js';
@@ -12,6 +13,7 @@ import { triggers } from './triggers.js';
 import type { Check } from './types.js';
 import { user } from './user.js';
 import { userStatus } from './user-status.js';
+import { verifyAttribute } from './verify-attribute.js';
 
 /**
  * Each flow's checklist, in the order the report shows it. The flows share the reads and the channel
@@ -20,6 +22,8 @@ import { userStatus } from './user-status.js';
 export const checklists: Record<Flow, readonly Check[]> = {
   'forgot-password': [pool, client, user, userStatus, contact, recovery, sms, email, triggers, logs, mailbox],
   'sign-up': [pool, client, user, signUp, sms, email, triggers, logs, mailbox],
+  'verify-attribute': [pool, user, verifyAttribute, sms, email, triggers, logs, mailbox],
+  invitation: [pool, user, invitation, sms, email, triggers, logs, mailbox],
 };
 
 /** The ForgotPassword checklist (docs/checks.md). */

@@ -1,15 +1,10 @@
 import type { AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
-import {
-  clientCallCommand,
-  confirmSignUpRequest,
-  enableUserRequest,
-  resendInvitationRequest,
-  write,
-} from '../remedy/commands.js';
+import { clientCallCommand, confirmSignUpRequest, resendInvitationRequest, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
+import { userDisabled } from './user/disabled.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 /** A sign-up confirmation code is valid this long; then the user must ask for a new one. */
@@ -47,19 +42,15 @@ export const signUp: Check = {
       'DescribeUserPool.UserPool.AutoVerifiedAttributes': autoVerified,
     };
     const outcomes: Outcome[] = [];
-    if (u.Enabled === false) {
-      outcomes.push({
-        status: 'fail',
-        code: 'user-disabled',
-        message: `User ${username} is disabled: Cognito sends it no code ("User is disabled.", or a pretended success under PreventUserExistenceErrors).`,
-        evidence: { ...evidence, 'AdminGetUser.Enabled': false },
-        remediation: remediation(
-          'Find out why the user was disabled; enable it only if that no longer applies:',
-          [write(ctx, enableUserRequest(ctx, username))],
-          [docs.signingUp],
+    if (u.Enabled === false)
+      outcomes.push(
+        userDisabled(
+          ctx,
+          username,
+          evidence,
+          'Cognito sends it no code ("User is disabled.", or a pretended success under PreventUserExistenceErrors).',
         ),
-      });
-    }
+      );
     if (status === 'UNCONFIRMED') outcomes.push(...(await unconfirmed(ctx, u, a, prediction, evidence)));
     else outcomes.push(...notUnconfirmed(ctx, u, a, p.LambdaConfig?.PreSignUp, evidence));
     return outcomes;

@@ -3,7 +3,9 @@ import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import type { Flow } from '../domain/flow.js';
+import { predictInvitationChannel } from '../domain/invitation-channel.js';
 import { predictSignUpChannel } from '../domain/sign-up-channel.js';
+import { predictVerificationChannel } from '../domain/verify-channel.js';
 import { contactHolders, type ContactAttribute, type ContactHolders } from '../domain/contact-holders.js';
 import {
   activeMfa,
@@ -239,6 +241,21 @@ export class Context {
             status: user.UserStatus ?? 'UNKNOWN',
             attributes,
           });
+        case 'verify-attribute':
+          return predictVerificationChannel({
+            attribute: this.target.attribute ?? 'email',
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+          });
+        case 'invitation': {
+          const creation = await this.adminCreation().catch(() => undefined);
+          const event = creation?.kind === 'found' ? creation.event : undefined;
+          return predictInvitationChannel({
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+            ...(event ? { request: event } : {}),
+          });
+        }
         default:
           return predictChannel({
             mechanisms: pool.AccountRecoverySetting?.RecoveryMechanisms,

@@ -3,8 +3,8 @@
 
 import type { CauseCode } from '../causes.js';
 
-export type Flow = 'forgot-password' | 'sign-up';
-export const FLOWS: readonly Flow[] = ['forgot-password', 'sign-up'];
+export type Flow = 'forgot-password' | 'sign-up' | 'verify-attribute' | 'invitation';
+export const FLOWS: readonly Flow[] = ['forgot-password', 'sign-up', 'verify-attribute', 'invitation'];
 
 export interface FlowFacts {
   /** What the user waits for, for sentences: "the sign-up confirmation code". */
@@ -36,6 +36,20 @@ export const FLOW_FACTS: Record<Flow, FlowFacts> = {
     apis: ['SignUp', 'ResendConfirmationCode'],
     triggerSources: ['SignUp', 'ResendCode'],
     authEvent: 'SignUp',
+    attemptLimit: 'resend-code-attempt-limit',
+  },
+  'verify-attribute': {
+    message: 'the attribute verification code',
+    noun: 'verification code',
+    apis: ['GetUserAttributeVerificationCode'],
+    triggerSources: ['VerifyUserAttribute', 'UpdateUserAttribute'],
+    attemptLimit: 'resend-code-attempt-limit',
+  },
+  invitation: {
+    message: 'the invitation (username and temporary password)',
+    noun: 'invitation',
+    apis: ['AdminCreateUser'],
+    triggerSources: ['AdminCreateUser'],
     attemptLimit: 'resend-code-attempt-limit',
   },
 };

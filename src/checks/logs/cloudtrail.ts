@@ -15,7 +15,8 @@ export async function flowCalls(
   window: Window,
 ): Promise<SourceResult> {
   const apis = FLOW_FACTS[ctx.flow].apis;
-  if (!sub) return {};
+  // AdminCreateUser is an administrator's call, read by the invitation check itself.
+  if (!sub || ctx.flow === 'invitation') return {};
   // Outside ForgotPassword, a user the flow sends nothing to (a confirmed user asking for a sign-up
   // code) has no calls worth finding: the core check says why.
   if (ctx.flow !== 'forgot-password' && (await ctx.channel())?.channel === 'NONE') return {};
