@@ -1,6 +1,9 @@
 // Bundles the CLI (dist/, published) and the test endpoint, demo and benchmark (build/, not published).
+// The published bundle carries linked source maps (a debug stack trace names source lines) and
+// dist/THIRD-PARTY-NOTICES.md, the licences of every package bundled into it.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const shared = {
@@ -18,16 +21,38 @@ const shared = {
   define: { __VERSION__: JSON.stringify(version) },
 };
 
+/**
+ * commander requires node:child_process at load, which pulls in net, dgram and more, only to run external
+ * subcommand executables; cognito-doctor has none. Its copy loads child_process on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   // Code splitting keeps each SDK client in its own chunk, loaded only when a check needs it.
   build({
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },
+    plugins: [lazyChildProcess],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-  }),
+    // Positions only: Node maps a stack trace without the sources' text, which would triple the package.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+  }).then(({ metafile }) => writeNotices(metafile)),
   build({
     ...shared,
     minify: false,
@@ -41,3 +66,48 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
   }),
 ]);
+
+/** The package directory of a bundled file: `node_modules/@scope/name` or `node_modules/name`, innermost. */
+function packageDirOf(path) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return match?.[1];
+}
+
+/** Every bundled package with its licence text, sorted by name, as one Markdown file. */
+async function writeNotices(metafile) {
+  const dirs = [...new Set(Object.keys(metafile.inputs).map(packageDirOf).filter(Boolean))];
+  const packages = await Promise.all(
+    dirs.map(async (dir) => {
+      const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+      const files = (await readdir(dir)).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
+      const texts = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+      const license = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'see the package');
+      return { name: pkg.name, version: pkg.version, license, texts };
+    }),
+  );
+  const unique = [...new Map(packages.map((p) => [`${p.name}@${p.version}`, p])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  // Many packages ship the very same text (the Apache licence): each distinct text appears once.
+  const byText = new Map();
+  for (const p of unique) {
+    for (const t of p.texts.length ? p.texts : [`${p.license} (the package ships no licence file)`]) {
+      const key = t.trim();
+      byText.set(key, [...(byText.get(key) ?? []), `${p.name} ${p.version}`]);
+    }
+  }
+  const text = [
+    '# Third-party notices',
+    '',
+    `cognito-doctor ${version} bundles these packages into dist/:`,
+    '',
+    '| package | version | licence |',
+    '|---|---|---|',
+    ...unique.map((p) => `| ${p.name} | ${p.version} | ${p.license} |`),
+    '',
+    'Their licence and notice files follow, each distinct text once, after the packages it covers.',
+    '',
+    ...[...byText].flatMap(([body, names]) => [`## ${names.join(', ')}`, '', '```text', body, '```', '']),
+  ].join('\n');
+  await writeFile(new URL('../dist/THIRD-PARTY-NOTICES.md', import.meta.url), text);
+}

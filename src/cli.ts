@@ -3,18 +3,25 @@
 // tool does is in run() (src/program.ts), which tests also call in-process.
 import module from 'node:module';
 import { ExitCode } from './exit-codes.js';
-import { run } from './program.js';
+import { VERSION } from './version.js';
 
-// Node 22+ keeps compiled code between runs: the lazily loaded SDK chunks then compile once.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-process.once('SIGINT', () => {
-  process.stderr.write('\ncognito-doctor: interrupted\n');
-  process.exit(ExitCode.INTERRUPTED);
-});
-process.exitCode = await run(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
+const args = process.argv.slice(2);
+// `--version` alone answers before commander and the command tree load (run() prints the same line).
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  // Node 22+ keeps compiled code between runs: the lazily loaded chunks then compile once.
+  (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  process.once('SIGINT', () => {
+    process.stderr.write('\ncognito-doctor: interrupted\n');
+    process.exit(ExitCode.INTERRUPTED);
+  });
+  const { run } = await import('./program.js');
+  process.exitCode = await run(args, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+}

@@ -1,5 +1,6 @@
 import { AwsCaller, type CallRecord } from './aws/caller.js';
-import { checks } from './checks/index.js';
+import { plain } from './domain/text.js';
+import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
 import { Context, type Target, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
@@ -42,14 +43,14 @@ interface Pass {
 }
 
 /**
- * The forgot-password command from options to rendered report; no process.* in here. With
+ * A diagnose command (forgot-password, sign-up, …) from options to rendered report; no process.* in here. With
  * --dry-run the report carries the plan; with --fix the steps are confirmed and applied, the
  * whole checklist runs again on fresh data, and the report is of the state after.
  */
 export async function diagnose(
   options: DiagnoseOptions,
   io: Io,
-  checklist: readonly Check[] = checks,
+  checklist: readonly Check[] = checklists[options.flow ?? 'forgot-password'],
 ): Promise<Diagnosis> {
   const started = performance.now();
   const passes: Pass[] = [];
@@ -125,11 +126,14 @@ async function examine(
       region: options.region,
       input: options.input,
       ...(options.asSent ? { asSent: true } : {}),
+      ...(options.sentAs ? { sentAs: options.sentAs } : {}),
       ...(options.clientId ? { clientId: options.clientId } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,
       now: new Date(),
       ...after,
+      ...(options.flow ? { flow: options.flow } : {}),
+      ...(options.attribute ? { attribute: options.attribute } : {}),
     },
     aws,
   );
@@ -156,7 +160,8 @@ async function examine(
 }
 
 function callLine(c: CallRecord, style: Style): string {
-  const outcome = c.outcome === 'ok' ? style.green('ok') : style.yellow(c.outcome);
+  // The outcome is an error name a faulty endpoint chose: shown plain.
+  const outcome = c.outcome === 'ok' ? style.green('ok') : style.yellow(plain(c.outcome));
   const retries = c.attempts > 1 ? ` (${c.attempts} attempts)` : '';
   return `${style.dim(c.write ? 'aws write' : 'aws')} ${c.action} ${c.region} ${c.ms} ms ${outcome}${retries}\n`;
 }

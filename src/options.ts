@@ -1,4 +1,6 @@
 // Every precedence rule for options, as pure functions of the raw flags and the environment.
+import type { ContactAttribute } from './domain/contact-holders.js';
+import type { Flow } from './domain/flow.js';
 import type { UserInput } from './domain/user-input.js';
 
 export class UsageError extends Error {
@@ -31,6 +33,10 @@ export interface RawDiagnoseOptions {
 }
 
 export interface DiagnoseOptions {
+  /** The message diagnosed; ForgotPassword when absent. */
+  flow?: Flow;
+  /** verify-attribute: the attribute whose code did not arrive. */
+  attribute?: ContactAttribute;
   input: string;
   /** Set when the input was rewritten (a phone number to E.164): what was done, for the report. */
   inputNormalised?: string;
@@ -55,6 +61,8 @@ export interface DiagnoseOptions {
   yes: boolean;
   /** The input is exactly what the app sends to ForgotPassword, not only what the ticket gives. */
   asSent?: boolean;
+  /** With asSent, the argument as written when it was normalised: what the app really sends. */
+  sentAs?: string;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
@@ -121,7 +129,12 @@ export function resolveDiagnoseOptions(
   raw: RawDiagnoseOptions,
   checkIds: readonly string[],
   normalise: (input: string, region: string) => UserInput,
+  flow: Flow = 'forgot-password',
+  attribute?: string,
 ): DiagnoseOptions {
+  if (flow === 'verify-attribute' && attribute !== 'email' && attribute !== 'phone_number') {
+    throw new UsageError(`The attribute to verify is "${attribute ?? ''}": use email or phone_number.`);
+  }
   if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
   const userPoolId = raw.userPoolId.trim();
@@ -150,6 +163,8 @@ export function resolveDiagnoseOptions(
     throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
   }
   return {
+    ...(flow !== 'forgot-password' ? { flow } : {}),
+    ...(flow === 'verify-attribute' ? { attribute: attribute as ContactAttribute } : {}),
     input: user.input,
     ...(user.normalised ? { inputNormalised: user.normalised } : {}),
     userPoolId,
@@ -170,6 +185,7 @@ export function resolveDiagnoseOptions(
     dryRun: raw.dryRun ?? false,
     yes: raw.yes ?? false,
     ...(raw.asSent ? { asSent: true } : {}),
+    ...(raw.asSent && user.normalised ? { sentAs: input.trim() } : {}),
   };
 }
 

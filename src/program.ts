@@ -16,10 +16,9 @@ import {
   type RawDiagnoseOptions,
   type RawSecretHashOptions,
 } from './options.js';
+import type { Flow } from './domain/flow.js';
 import type { Prompter } from './ui/prompt.js';
-
-declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
 
 /** What a run may touch of the outside world; nothing else of `process` is read or written. */
 export interface CliIo {
@@ -39,13 +38,65 @@ Exit codes:
   4    AWS setup: no credentials, expired SSO token, pool not found or not readable
   130  interrupted`;
 
-const EXAMPLES = `
-Examples:
-  $ cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123
-  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json
-  $ cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact
-  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --dry-run
-  $ cognito-doctor forgot-password jane -p eu-west-1_AbC123 --fix --yes --json`;
+interface DiagnoseCommand {
+  flow: Flow;
+  description: string;
+  /** The API the app calls, for --client-id's help. */
+  api: string;
+  /** verify-attribute: a second argument names the attribute. */
+  attribute?: boolean;
+  examples: string[];
+}
+
+const DIAGNOSE_COMMANDS: readonly DiagnoseCommand[] = [
+  {
+    flow: 'forgot-password',
+    description: 'diagnose why a ForgotPassword code did not arrive',
+    api: 'ForgotPassword',
+    examples: [
+      'cognito-doctor forgot-password jane@example.com -p eu-west-1_AbC123',
+      'cognito-doctor forgot-password jane -p eu-west-1_AbC123 -c 1example23456789 --json',
+      'cognito-doctor forgot-password +447400123456 -p eu-west-1_AbC123 -o markdown --redact',
+      'cognito-doctor forgot-password jane -p eu-west-1_AbC123 --dry-run',
+      'cognito-doctor forgot-password jane -p eu-west-1_AbC123 --fix --yes --json',
+    ],
+  },
+  {
+    flow: 'sign-up',
+    description: 'diagnose why a sign-up confirmation code did not arrive (SignUp, ResendConfirmationCode)',
+    api: 'SignUp and ResendConfirmationCode',
+    examples: [
+      'cognito-doctor sign-up jane@example.com -p eu-west-1_AbC123',
+      'cognito-doctor sign-up jane -p eu-west-1_AbC123 -c 1example23456789 --json',
+    ],
+  },
+  {
+    flow: 'verify-attribute',
+    description: 'diagnose why an attribute verification code did not arrive (GetUserAttributeVerificationCode)',
+    api: 'GetUserAttributeVerificationCode',
+    attribute: true,
+    examples: [
+      'cognito-doctor verify-attribute jane email -p eu-west-1_AbC123',
+      'cognito-doctor verify-attribute jane phone_number -p eu-west-1_AbC123 --json',
+    ],
+  },
+  {
+    flow: 'invitation',
+    description: 'diagnose why an AdminCreateUser invitation (temporary password) did not arrive',
+    api: 'AdminCreateUser',
+    examples: [
+      'cognito-doctor invitation new.hire -p eu-west-1_AbC123',
+      'cognito-doctor invitation new.hire@example.com -p eu-west-1_AbC123 --dry-run',
+    ],
+  },
+];
+
+const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((e) => `  $ ${e}`).join('\n')}`;
+/** The program's help: the first examples of each command, and secret-hash. */
+const EXAMPLES = examples([
+  ...DIAGNOSE_COMMANDS.flatMap((c) => c.examples.slice(0, 2)),
+  'cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123',
+]);
 
 /** True when the arguments ask for JSON, so even a usage error is answered as a JSON document. */
 const wantsJson = (args: readonly string[]) =>
@@ -108,7 +159,9 @@ function fail(io: CliIo, state: RunState, error: Error, code: number): void {
 
 function buildProgram(io: CliIo, state: RunState): Command {
   const program = new Command('cognito-doctor')
-    .description('Why did an Amazon Cognito user get no ForgotPassword code, and what fixes it?')
+    .description(
+      'Why did an Amazon Cognito user get no ForgotPassword, sign-up or verification code, and what fixes it?',
+    )
     .version(VERSION, '-V, --version')
     .exitOverride()
     // Usage errors are printed once, as one line, by fail().
@@ -122,79 +175,7 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`);
   const colorOf = (flag: boolean | undefined) => decideColor(flag, io.env, io.stdout.isTTY === true);
 
-  program
-    .command('forgot-password')
-    .description('diagnose why a ForgotPassword code did not arrive')
-    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub')
-    .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
-    .option('-c, --client-id <id>', 'the app client the app calls ForgotPassword with')
-    .option('--region <region>', 'must agree with the pool id prefix')
-    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
-    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
-    .option('--as-sent', '<user> is exactly what the app sends as Username (a reproduced request)')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
-    .option('--json', 'short for --output json')
-    .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
-    .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
-    .option('--strict', 'warnings also make the exit code 1')
-    .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
-    .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
-    .option('--color', 'force colour on')
-    .option('--no-color', 'colour off')
-    .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
-    .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
-    .option(
-      '--fix',
-      'apply the fixes cognito-doctor can make for what blocks the reset, asking before each step, then check again',
-    )
-    .option('--dry-run', 'show the fixes --fix would apply; change nothing')
-    .option(
-      '-y, --yes',
-      "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
-    )
-    .addHelpText('after', `${EXAMPLES}\n${EXIT_CODES_HELP}`)
-    .action(async (input: string, raw: RawDiagnoseOptions & { color?: boolean }) => {
-      state.jsonErrors = raw.json === true || raw.output === 'json';
-      const [{ checks }, { diagnose }, { createStyle }, { autoConfirm }, { createPrompter }, { normaliseUserInput }] =
-        await Promise.all([
-          import('./checks/index.js'),
-          import('./diagnose.js'),
-          import('./render/style.js'),
-          import('./fixes/apply.js'),
-          import('./ui/prompt.js'),
-          import('./domain/user-input.js'),
-        ]);
-      const options = resolveDiagnoseOptions(
-        input,
-        raw,
-        checks.map((c) => c.id),
-        normaliseUserInput,
-      );
-      // Refuse before any AWS request when nobody can confirm a change.
-      const confirmation = fixConfirmation(
-        options,
-        { stdinIsTTY: io.stdin.isTTY === true, stderrIsTTY: io.stderr.isTTY === true },
-        io.env,
-      );
-      if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
-      const style = createStyle(colorOf(raw.color));
-      let prompter: Prompter | undefined;
-      if (confirmation === 'prompt') prompter = createPrompter(io.stdin, io.stderr);
-      try {
-        const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
-        const { report, output } = await diagnose(options, {
-          stderr: io.stderr,
-          env: io.env,
-          style,
-          version: VERSION,
-          ...(operator ? { operator } : {}),
-        });
-        io.stdout.write(output);
-        state.exitCode = report.exitCode;
-      } finally {
-        prompter?.close();
-      }
-    });
+  for (const spec of DIAGNOSE_COMMANDS) addDiagnoseCommand(program, spec, io, state);
 
   program
     .command('checks')
@@ -205,12 +186,12 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .option('--no-color', 'colour off')
     .action(async (raw: { output?: string; json?: boolean; color?: boolean }) => {
       state.jsonErrors = raw.json === true || raw.output === 'json';
-      const [{ checks }, { renderChecks }, { createStyle }] = await Promise.all([
+      const [{ checklists }, { renderChecks }, { createStyle }] = await Promise.all([
         import('./checks/index.js'),
         import('./render/checks.js'),
         import('./render/style.js'),
       ]);
-      io.stdout.write(renderChecks(checks, outputFormat(raw), createStyle(colorOf(raw.color))));
+      io.stdout.write(renderChecks(checklists, outputFormat(raw), createStyle(colorOf(raw.color))));
     });
 
   program
@@ -260,4 +241,89 @@ The hash alone goes to stdout:
     });
 
   return program;
+}
+
+/** A diagnose command: one flow, the options every flow shares. */
+function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, state: RunState): void {
+  const colorOf = (flag: boolean | undefined) => decideColor(flag, io.env, io.stdout.isTTY === true);
+  const command = program
+    .command(spec.flow)
+    .description(spec.description)
+    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub');
+  if (spec.attribute) command.argument('<attribute>', 'the attribute whose code did not arrive: email or phone_number');
+  command
+    .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
+    .option('-c, --client-id <id>', `the app client the app calls ${spec.api} with`)
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .option('--as-sent', '<user> is exactly what the app sends as Username (a reproduced request)')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
+    .option('--json', 'short for --output json')
+    .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
+    .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
+    .option('--strict', 'warnings also make the exit code 1')
+    .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
+    .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
+    .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .option(
+      '--fix',
+      'apply the fixes cognito-doctor can make for what blocks the reset, asking before each step, then check again',
+    )
+    .option('--dry-run', 'show the fixes --fix would apply; change nothing')
+    .option(
+      '-y, --yes',
+      "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
+    )
+    .addHelpText('after', `${examples(spec.examples)}\n${EXIT_CODES_HELP}`)
+    .action(async (input: string, ...rest: unknown[]) => {
+      // Commander passes each argument, then the options: verify-attribute has one argument more.
+      const attribute = spec.attribute ? (rest[0] as string) : undefined;
+      const raw = rest[spec.attribute ? 1 : 0] as RawDiagnoseOptions & { color?: boolean };
+      state.jsonErrors = raw.json === true || raw.output === 'json';
+      const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }] =
+        await Promise.all([
+          import('./checks/index.js'),
+          import('./diagnose.js'),
+          import('./render/style.js'),
+          import('./fixes/apply.js'),
+          import('./domain/user-input.js'),
+        ]);
+      const options = resolveDiagnoseOptions(
+        input,
+        raw,
+        checklists[spec.flow].map((c) => c.id),
+        normaliseUserInput,
+        spec.flow,
+        attribute,
+      );
+      // Refuse before any AWS request when nobody can confirm a change.
+      const confirmation = fixConfirmation(
+        options,
+        { stdinIsTTY: io.stdin.isTTY === true, stderrIsTTY: io.stderr.isTTY === true },
+        io.env,
+      );
+      if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
+      const style = createStyle(colorOf(raw.color));
+      let prompter: Prompter | undefined;
+      // readline loads only for a person at a terminal.
+      if (confirmation === 'prompt') prompter = (await import('./ui/prompt.js')).createPrompter(io.stdin, io.stderr);
+      try {
+        const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
+        const { report, output } = await diagnose(options, {
+          stderr: io.stderr,
+          env: io.env,
+          style,
+          version: VERSION,
+          ...(operator ? { operator } : {}),
+        });
+        io.stdout.write(output);
+        state.exitCode = report.exitCode;
+      } finally {
+        prompter?.close();
+      }
+    });
 }

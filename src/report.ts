@@ -1,6 +1,7 @@
 import type { Check, Finding, Status } from './checks/types.js';
 import type { Target, UserResolution } from './context/index.js';
 import { maskDestination, type ChannelPrediction } from './domain/channel.js';
+import { FLOW_FACTS, type Flow } from './domain/flow.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { FixRecord } from './fixes/types.js';
 
@@ -19,7 +20,8 @@ export interface Verdict {
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'cognito-doctor'; version: string };
-  command: 'forgot-password';
+  /** The flow diagnosed, named as its command. */
+  command: Flow;
   generatedAt: string;
   target: {
     userPoolId: string;
@@ -70,15 +72,16 @@ export function buildReport(input: ReportInput): Report {
   const destination = maskDestination(input.prediction?.destination);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const f of findings) counts[f.status]++;
+  const noun = FLOW_FACTS[input.target.flow ?? 'forgot-password'].noun;
   const summary =
     status === 'inconclusive' && unseen.length
       ? `Could not tell whether the code can be delivered: ${unseen.length > 1 ? 'these checks were' : 'this check was'} not run (--only/--skip): ${unseen.join(', ')}.`
-      : summarise(status, channel, destination, findings);
+      : summarise(status, channel, destination, findings, noun);
   const verdict: Verdict = { status, channel, destination, summary };
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cognito-doctor', version: input.version },
-    command: 'forgot-password',
+    command: input.target.flow ?? 'forgot-password',
     generatedAt: input.target.now.toISOString(),
     target: {
       userPoolId: input.target.userPoolId,
@@ -174,6 +177,7 @@ function summarise(
   channel: VerdictChannel,
   destination: string | null,
   findings: Finding[],
+  noun: string,
 ): string {
   const where =
     channel === 'EMAIL' || channel === 'SMS'
@@ -182,7 +186,7 @@ function summarise(
   const titles = (s: Status) => [...new Set(findings.filter((f) => f.status === s).map((f) => f.title))].join('; ');
   switch (status) {
     case 'blocked':
-      return `No reset code can be delivered: ${titles('fail')}.${where ? ` Once fixed, the code goes ${where}.` : ''}`;
+      return `No ${noun} can be delivered: ${titles('fail')}.${where ? ` Once fixed, the code goes ${where}.` : ''}`;
     case 'inconclusive':
       return `Could not tell whether the code can be delivered: ${titles('error')}.`;
     case 'at-risk':

@@ -4,6 +4,7 @@
 
 import type { IamAction } from './aws/services.js';
 import type { Check } from './checks/types.js';
+import { SECRET_HASH_READS } from './commands/secret-hash.js';
 import { fixActions } from './fixes/registry.js';
 
 export const DIAGNOSE_POLICY_PATH = 'iam/diagnose-policy.json';
@@ -25,9 +26,9 @@ export function policyFor(sid: string, actions: readonly (IamAction | string)[])
   };
 }
 
-/** Every IAM action any check may read, sorted and unique. */
+/** Every IAM action any check of any flow may read, and `secret-hash -p`'s reads, sorted and unique. */
 export function diagnoseActions(checks: readonly Check[]): string[] {
-  return [...new Set(checks.flatMap((c) => c.reads))].sort();
+  return [...new Set([...checks.flatMap((c) => c.reads), ...SECRET_HASH_READS])].sort();
 }
 
 /** The read-only policy for a diagnosis. */

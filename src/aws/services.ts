@@ -1,24 +1,26 @@
 // Every AWS service the tool reads, with how to load its SDK client lazily and how IAM names its actions.
-// Dynamic imports keep start-up fast: a client's code is loaded only when a check first needs it.
+// Dynamic imports keep start-up fast: a client's code is loaded only when a check first needs it. Each
+// loads src/aws/sdk/<service>.ts, which names the client and the commands the tool sends, so the bundle
+// leaves out every other operation of the service: a new command is added there (the type check says so).
 
 export const services = {
   'cognito-idp': {
-    load: () => import('@aws-sdk/client-cognito-identity-provider'),
+    load: () => import('./sdk/cognito-idp.js'),
     client: 'CognitoIdentityProviderClient',
   },
-  sns: { load: () => import('@aws-sdk/client-sns'), client: 'SNSClient' },
-  ses: { load: () => import('@aws-sdk/client-sesv2'), client: 'SESv2Client' },
-  cloudwatch: { load: () => import('@aws-sdk/client-cloudwatch'), client: 'CloudWatchClient' },
-  logs: { load: () => import('@aws-sdk/client-cloudwatch-logs'), client: 'CloudWatchLogsClient' },
-  lambda: { load: () => import('@aws-sdk/client-lambda'), client: 'LambdaClient' },
-  kms: { load: () => import('@aws-sdk/client-kms'), client: 'KMSClient' },
-  iam: { load: () => import('@aws-sdk/client-iam'), client: 'IAMClient' },
+  sns: { load: () => import('./sdk/sns.js'), client: 'SNSClient' },
+  ses: { load: () => import('./sdk/ses.js'), client: 'SESv2Client' },
+  cloudwatch: { load: () => import('./sdk/cloudwatch.js'), client: 'CloudWatchClient' },
+  logs: { load: () => import('./sdk/logs.js'), client: 'CloudWatchLogsClient' },
+  lambda: { load: () => import('./sdk/lambda.js'), client: 'LambdaClient' },
+  kms: { load: () => import('./sdk/kms.js'), client: 'KMSClient' },
+  iam: { load: () => import('./sdk/iam.js'), client: 'IAMClient' },
   'sms-voice': {
-    load: () => import('@aws-sdk/client-pinpoint-sms-voice-v2'),
+    load: () => import('./sdk/sms-voice.js'),
     client: 'PinpointSMSVoiceV2Client',
   },
-  cloudtrail: { load: () => import('@aws-sdk/client-cloudtrail'), client: 'CloudTrailClient' },
-  sts: { load: () => import('@aws-sdk/client-sts'), client: 'STSClient' },
+  cloudtrail: { load: () => import('./sdk/cloudtrail.js'), client: 'CloudTrailClient' },
+  sts: { load: () => import('./sdk/sts.js'), client: 'STSClient' },
 } as const;
 
 /** The IAM service prefix, which is also our key for the service (`sns`, `ses`, `cognito-idp` …). */

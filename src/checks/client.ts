@@ -1,4 +1,6 @@
-import { aws } from '../remedy/commands.js';
+import type { Context } from '../context/index.js';
+import { FLOW_FACTS } from '../domain/flow.js';
+import { aws, clientCallCommand } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
@@ -12,6 +14,8 @@ export const client: Check = {
   reads: ['cognito-idp:DescribeUserPoolClient'],
   docs: [docs.managingErrors, docs.clientSecret],
   async run(ctx) {
+    const api = FLOW_FACTS[ctx.flow].apis.join(' / ');
+    const verb = ctx.flow === 'sign-up' ? 'resend-confirmation-code' : 'forgot-password';
     const clientId = ctx.target.clientId;
     if (!clientId) return { status: 'skip', message: 'No --client-id given: the app client was not checked.' };
     const c = await ctx.cognito.appClient(clientId);
@@ -19,7 +23,7 @@ export const client: Check = {
       return {
         status: 'fail',
         code: 'wrong-pool-client-or-region',
-        message: `App client ${clientId} does not exist in pool ${ctx.target.userPoolId} (${ctx.target.region}): the app is configured for another pool, client or Region, and every ForgotPassword call fails.`,
+        message: `App client ${clientId} does not exist in pool ${ctx.target.userPoolId} (${ctx.target.region}): the app is configured for another pool, client or Region, and every ${api} call fails.`,
         evidence: {
           'DescribeUserPoolClient.error': 'ResourceNotFoundException',
           'DescribeUserPoolClient.ClientId': clientId,
@@ -40,7 +44,7 @@ export const client: Check = {
       outcomes.push({
         status: 'info',
         code: 'prevent-user-existence-errors-masking',
-        message: `PreventUserExistenceErrors is ENABLED on ${c.ClientName ?? clientId}: ForgotPassword answers "code sent" (with a simulated destination) for a missing, disabled or unverified user, so the app's success message proves nothing.`,
+        message: `PreventUserExistenceErrors is ENABLED on ${c.ClientName ?? clientId}: ${api} answers "code sent" (with a simulated destination) for a missing, disabled or unverified user, so the app's success message proves nothing.`,
         evidence: { 'DescribeUserPoolClient.UserPoolClient.PreventUserExistenceErrors': pue },
         remediation: remediation(
           'Keep it (it prevents account enumeration) and diagnose with the admin APIs, as this tool does. Turning it off (LEGACY) is a full-config update-user-pool-client, which resets every client setting it omits; start from the current configuration:',
@@ -62,11 +66,11 @@ export const client: Check = {
       outcomes.push({
         status: 'info',
         code: 'secret-hash-missing',
-        message: `App client ${c.ClientName ?? clientId} has a secret: every ForgotPassword call must carry SECRET_HASH = Base64(HMAC_SHA256(secret, username + clientId)) over the exact Username sent, or Cognito answers "Unable to verify secret hash for client ${clientId}". Browser SDKs such as Amplify cannot do this.`,
+        message: `App client ${c.ClientName ?? clientId} has a secret: every ${api} call must carry SECRET_HASH = Base64(HMAC_SHA256(secret, username + clientId)) over the exact Username sent, or Cognito answers "Unable to verify secret hash for client ${clientId}". Browser SDKs such as Amplify cannot do this.`,
         evidence: { 'DescribeUserPoolClient.UserPoolClient.ClientSecret': '(present, not shown)' },
         remediation: remediation(
-          'Compute SECRET_HASH on a server, or call ForgotPassword through an app client without a secret.',
-          [],
+          `Compute SECRET_HASH on a server, or call ${api} through an app client without a secret. The call, complete (\`cognito-doctor secret-hash\` computes the hash over the real username; the secret is never printed):`,
+          [clientCallCommand(ctx, verb, await username(ctx), { id: clientId, hasSecret: true })],
           [docs.clientSecret],
         ),
       });
@@ -80,3 +84,11 @@ export const client: Check = {
         };
   },
 };
+
+/** The resolved username for a command line, or the input when the user check cannot say. */
+async function username(ctx: Context): Promise<string> {
+  return ctx.user().then(
+    (r) => r.user?.Username ?? ctx.target.input,
+    () => ctx.target.input,
+  );
+}

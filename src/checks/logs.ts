@@ -1,4 +1,4 @@
-import { forgotPasswordCalls } from './logs/cloudtrail.js';
+import { flowCalls } from './logs/cloudtrail.js';
 import { notificationLog } from './logs/notification.js';
 import { smsFailureLog } from './logs/sms-delivery.js';
 import { duration, windowEvidence, type Window } from './logs/source.js';
@@ -15,6 +15,7 @@ export const logs: Check = {
     'delivery-error-logged',
     'sms-carrier-failure-logged',
     'forgot-password-attempt-limit',
+    'resend-code-attempt-limit',
     'app-hides-error',
     'threat-protection-block',
     'log-source-not-configured',
@@ -41,7 +42,7 @@ export const logs: Check = {
     const results = await Promise.all([
       notificationLog(ctx, username, a, window),
       smsFailureLog(ctx, a.phone_number, window),
-      forgotPasswordCalls(ctx, username, a.sub, window),
+      flowCalls(ctx, username, a.sub, window),
       threatProtection(ctx, pool, username, window),
     ]);
     const outcomes = results.flatMap((r) => (r.outcome ? [r.outcome] : []));

@@ -5,7 +5,7 @@ export const mailbox: Check = {
   id: 'mailbox',
   title: 'Advice no API can check',
   scope: 'advice',
-  dependsOn: ['recovery'],
+  dependsOn: ['pool', 'user'],
   codes: ['email-spam-junk'],
   reads: [],
   docs: [docs.forgotPassword],

@@ -1,4 +1,5 @@
 import { AwsCallError } from '../aws/errors.js';
+import { FLOW_FACTS } from '../domain/flow.js';
 import type { Context } from '../context/index.js';
 import { docs } from '../remedy/links.js';
 import { functionOutcomes } from './triggers/function.js';
@@ -32,7 +33,7 @@ export const triggers: Check = {
       return {
         status: 'pass',
         message: offPath.length
-          ? `No trigger on the message path: ${offPath.join(', ')} do not take part in sending a ForgotPassword code.`
+          ? `No trigger on the message path: ${offPath.join(', ')} do not take part in sending ${FLOW_FACTS[ctx.flow].message}.`
           : 'No Lambda trigger: Cognito composes and sends the message itself.',
         evidence: { 'DescribeUserPool.UserPool.LambdaConfig': config },
       };

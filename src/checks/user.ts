@@ -1,5 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, UserResolution } from '../context/index.js';
+import { FLOW_FACTS } from '../domain/flow.js';
 import { identifierCause } from '../domain/identifier.js';
 import { attributesOf } from '../domain/user-resolution.js';
 import { aws, markVerifiedRequest, poolUser, write } from '../remedy/commands.js';
@@ -33,6 +34,8 @@ export const user: Check = {
     const [p, r] = await Promise.all([ctx.pool(), ctx.user()]);
     if (!r.user) return notFound(ctx, p, r);
     const outcomes: Outcome[] = [];
+    const written = writtenNumber(ctx, r);
+    if (written) outcomes.push(written);
     const identifier = r.direct ? undefined : identifierProblem(ctx, p, r);
     if (identifier) outcomes.push(identifier);
     if (r.candidates.length > 1) outcomes.push(duplicates(ctx, r));
@@ -69,6 +72,26 @@ export const user: Check = {
     };
   },
 };
+
+/**
+ * The app sends a phone number as people write it (spaces, brackets): Cognito compares usernames and
+ * aliases as stored, and stores phone numbers in E.164 only, so it finds nobody by the written form.
+ */
+function writtenNumber(ctx: Context, r: UserResolution): Outcome | undefined {
+  const sent = ctx.target.sentAs;
+  if (!sent || !r.user) return undefined;
+  return {
+    status: 'fail',
+    code: 'username-vs-login-identifier',
+    message: `The app sends "${sent}", a phone number as people write it: Cognito stores and resolves phone numbers only in E.164 (${r.input}), so it does not find user ${r.user.Username} by the written form, and ForgotPassword fails with UserNotFoundException (or pretends to succeed). The app must send ${r.input} (normalised to E.164) or the username ${r.user.Username}.`,
+    evidence: { sentAs: sent, normalisedTo: r.input, resolvedVia: r.via, 'AdminGetUser.Username': r.user.Username },
+    remediation: remediation(
+      'Normalise phone numbers to E.164 in the app before ForgotPassword (for example with libphonenumber), or send the username.',
+      [],
+      [docs.userPoolAttributes],
+    ),
+  };
+}
 
 /** The ListUsers line that shows the real username(s) for the input. */
 function lookUpCommand(ctx: Context, r: UserResolution): string[] {
@@ -119,7 +142,7 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
   return {
     status: 'fail',
     code: 'user-not-found',
-    message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username, alias${attribute ? `, or ${attribute}` : ''}: ForgotPassword fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
+    message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username, alias${attribute ? `, or ${attribute}` : ''}: ${lookupApi(ctx)} fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
     evidence,
     remediation: remediation(
       'Tell the user which account exists, or create it (only after confirming who they are):',
@@ -170,7 +193,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
     return {
       status: 'fail',
       code: 'username-case-sensitivity',
-      message: `The pool is case-sensitive and the app sent "${input}", but the user is stored as "${exact}" (user ${username}): Cognito does not find "${input}", so ForgotPassword fails with UserNotFoundException (or pretends to succeed under PreventUserExistenceErrors). The app must send "${exact}" exactly, or look the username up first.`,
+      message: `The pool is case-sensitive and the app sent "${input}", but the user is stored as "${exact}" (user ${username}): Cognito does not find "${input}", so ${lookupApi(ctx)} fails with UserNotFoundException (or pretends to succeed under PreventUserExistenceErrors). The app must send "${exact}" exactly, or look the username up first.`,
       evidence: {
         'DescribeUserPool.UserPool.UsernameConfiguration.CaseSensitive':
           p.UsernameConfiguration?.CaseSensitive ?? '(absent: case-sensitive, the API default)',
@@ -178,7 +201,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
         ...search,
       },
       remediation: remediation(
-        `Send "${exact}" (or username ${username}) for this request; in the app, look the username up before ForgotPassword. Case sensitivity cannot be changed on an existing pool (only a new pool with CaseSensitive false, plus a migration). The lookup:`,
+        `Send "${exact}" (or username ${username}) for this request; in the app, look the username up before ${lookupApi(ctx)}. Case sensitivity cannot be changed on an existing pool (only a new pool with CaseSensitive false, plus a migration). The lookup:`,
         lookUp,
         [docs.caseSensitivity],
       ),
@@ -189,7 +212,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
     return {
       status: 'fail',
       code: 'alias-unverified',
-      message: `"${input}" is the ${n} of user ${username} and ${n} is a sign-in alias, but ${n}_verified is not "true": an alias works only once verified, so Cognito does not find the user by it and ForgotPassword fails with UserNotFoundException (or pretends to succeed). Use the username ${username} for this request.`,
+      message: `"${input}" is the ${n} of user ${username} and ${n} is a sign-in alias, but ${n}_verified is not "true": an alias works only once verified, so Cognito does not find the user by it and ${lookupApi(ctx)} fails with UserNotFoundException (or pretends to succeed). Use the username ${username} for this request.`,
       evidence: {
         'DescribeUserPool.UserPool.AliasAttributes': aliases,
         [`AdminGetUser.UserAttributes.${n}_verified`]: r.attributes[`${n}_verified`] ?? null,
@@ -206,8 +229,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
   const n = cause.attribute;
   const what = n === 'phone_number' ? 'phone number' : 'e-mail address';
   const setting = `${n} is neither a username attribute (UsernameAttributes: ${list(usernameAttributes)}) nor a sign-in alias (AliasAttributes: ${list(aliases)})`;
-  const consequence =
-    'Cognito does not find the user by it, and ForgotPassword fails with UserNotFoundException (or pretends to succeed)';
+  const consequence = `Cognito does not find the user by it, and ${lookupApi(ctx)} fails with UserNotFoundException (or pretends to succeed)`;
   // Only a reproduced request says what the app sends; a ticket may give the e-mail of a user
   // whose app asks for the username.
   const known = cause.known;
@@ -225,7 +247,7 @@ function identifierProblem(ctx: Context, p: UserPoolType, r: UserResolution): Ou
       ...search,
     },
     remediation: remediation(
-      `Call ForgotPassword with Username "${username}"; when users type their ${what}, look the username up server-side first (aliases and username attributes are fixed at pool creation). The lookup:`,
+      `Call ${lookupApi(ctx)} with Username "${username}"; when users type their ${what}, look the username up server-side first (aliases and username attributes are fixed at pool creation). The lookup:`,
       lookUp,
       [docs.userPoolAttributes],
     ),
@@ -264,4 +286,9 @@ function duplicates(ctx: Context, r: UserResolution): Outcome {
 
 function list(values: readonly string[]): string {
   return values.length ? values.join(', ') : 'none';
+}
+
+/** The call that looks the user up by the name the app sends: ForgotPassword, ResendConfirmationCode, … */
+function lookupApi(ctx: Context): string {
+  return FLOW_FACTS[ctx.flow].apis.at(-1)!;
 }

@@ -2,6 +2,10 @@ import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognit
 import type { AwsCaller } from '../aws/caller.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
+import type { Flow } from '../domain/flow.js';
+import { predictInvitationChannel } from '../domain/invitation-channel.js';
+import { predictSignUpChannel } from '../domain/sign-up-channel.js';
+import { predictVerificationChannel } from '../domain/verify-channel.js';
 import { contactHolders, type ContactAttribute, type ContactHolders } from '../domain/contact-holders.js';
 import {
   activeMfa,
@@ -33,6 +37,8 @@ export interface Target {
   input: string;
   /** The input is known to be exactly what the app sends as Username (`--as-sent`). */
   asSent?: boolean;
+  /** With `asSent`, what the app sends when the input had to be normalised (a written phone number). */
+  sentAs?: string;
   clientId?: string;
   profile?: string;
   /** How far back to read delivery logs, in milliseconds. */
@@ -44,6 +50,10 @@ export interface Target {
    * later one is the fix's own change, not the user's).
    */
   modifiedBeforeFix?: Date;
+  /** Which message is diagnosed; ForgotPassword when absent. */
+  flow?: Flow;
+  /** verify-attribute: the attribute whose verification code did not arrive. */
+  attribute?: ContactAttribute;
 }
 
 export interface UserResolution {
@@ -217,16 +227,47 @@ export class Context {
     });
   }
 
-  /** Where the code goes for the resolved user, or undefined when there is no user. */
+  /** The flow diagnosed. */
+  get flow(): Flow {
+    return this.target.flow ?? 'forgot-password';
+  }
+
+  /** Where this flow's message goes for the resolved user, or undefined when there is no user. */
   channel(): Promise<ChannelPrediction | undefined> {
     return this.once('channel', async () => {
       const [pool, resolution] = await Promise.all([this.pool(), this.user()]);
-      if (!resolution.user) return undefined;
-      return predictChannel({
-        mechanisms: pool.AccountRecoverySetting?.RecoveryMechanisms,
-        attributes: resolution.attributes,
-        mfa: activeMfa(resolution.user, pool.MfaConfiguration),
-      });
+      const user = resolution.user;
+      if (!user) return undefined;
+      const attributes = resolution.attributes;
+      switch (this.flow) {
+        case 'sign-up':
+          return predictSignUpChannel({
+            autoVerified: pool.AutoVerifiedAttributes ?? [],
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+          });
+        case 'verify-attribute':
+          return predictVerificationChannel({
+            attribute: this.target.attribute ?? 'email',
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+          });
+        case 'invitation': {
+          const creation = await this.adminCreation().catch(() => undefined);
+          const event = creation?.kind === 'found' ? creation.event : undefined;
+          return predictInvitationChannel({
+            status: user.UserStatus ?? 'UNKNOWN',
+            attributes,
+            ...(event ? { request: event } : {}),
+          });
+        }
+        default:
+          return predictChannel({
+            mechanisms: pool.AccountRecoverySetting?.RecoveryMechanisms,
+            attributes,
+            mfa: activeMfa(user, pool.MfaConfiguration),
+          });
+      }
     });
   }
 

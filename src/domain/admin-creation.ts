@@ -15,6 +15,10 @@ export interface CreationEvent {
   eventId?: string;
   matchedBy: 'sub' | 'time';
   errorCode?: string;
+  /** The request's `messageAction` (SUPPRESS, RESEND), when CloudTrail recorded one. */
+  messageAction?: string;
+  /** The request's `desiredDeliveryMediums`; absent when the request named none (then SMS). */
+  desiredDeliveryMediums?: string[];
 }
 
 /** The AdminCreateUser event (`LookupEvents.Events`) that created the user, if one is among them. */
@@ -31,7 +35,12 @@ export function creationEvent(
     if (errorCode && !CREATED_DESPITE.has(errorCode)) continue;
     const time = event.EventTime ?? new Date(String(detail.eventTime));
     const eventSub = objectOf(detail.additionalEventData)?.sub;
-    const base = { time, ...(event.EventId ? { eventId: event.EventId } : {}), ...(errorCode ? { errorCode } : {}) };
+    const base = {
+      time,
+      ...(event.EventId ? { eventId: event.EventId } : {}),
+      ...(errorCode ? { errorCode } : {}),
+      ...requestOf(objectOf(detail.requestParameters)),
+    };
     if (typeof eventSub === 'string' && eventSub) {
       if (sub && eventSub === sub) return { ...base, matchedBy: 'sub' };
       continue; // another user's creation
@@ -53,4 +62,14 @@ function parse(text: string | undefined): unknown {
 
 function objectOf(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** What an AdminCreateUser request asked for, from CloudTrail's `requestParameters`. */
+function requestOf(parameters: Record<string, unknown> | undefined) {
+  const action = parameters?.messageAction;
+  const mediums = parameters?.desiredDeliveryMediums;
+  return {
+    ...(typeof action === 'string' && action ? { messageAction: action } : {}),
+    ...(Array.isArray(mediums) ? { desiredDeliveryMediums: mediums.filter((m) => typeof m === 'string') } : {}),
+  };
 }

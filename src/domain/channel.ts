@@ -34,8 +34,11 @@ export interface ChannelPrediction {
   /** The attribute the code goes to, and its raw value. */
   attribute?: 'email' | 'phone_number';
   destination?: string;
-  /** `legacy` when the pool has no AccountRecoverySetting (verified phone first, then e-mail). */
-  rule: 'recovery-setting' | 'legacy' | 'admin-only';
+  /**
+   * ForgotPassword: `legacy` when the pool has no AccountRecoverySetting (verified phone first, then
+   * e-mail). The other flows name themselves: each has its own rule for whether and where.
+   */
+  rule: 'recovery-setting' | 'legacy' | 'admin-only' | 'sign-up' | 'invitation' | 'verify-attribute';
   /** Every mechanism in priority order, judged for this user. */
   mechanisms: MechanismVerdict[];
 }

@@ -1,4 +1,5 @@
 import { AwsCallError } from '../aws/errors.js';
+import { plain } from '../domain/text.js';
 import type { Finding } from '../checks/types.js';
 import type { Style } from '../render/style.js';
 import { fixRecord } from './plan.js';
@@ -43,13 +44,13 @@ export async function applyFixes(steps: readonly FixStep[], run: ApplyContext, i
       records.push(fixRecord(chosen.step, 'applied'));
     } catch (err) {
       if (err instanceof NotApplied) {
-        io.out.write(`      ${s.yellow(`not applied: ${err.message}`)}\n`);
+        io.out.write(`      ${s.yellow(`not applied: ${plain(err.message)}`)}\n`);
         records.push(fixRecord(chosen.step, 'declined', `Not applied: ${err.message}.`));
         continue;
       }
       const lost = replyLost(err);
       const message = lost ? unknownOutcome(chosen.step, err as AwsCallError) : failure(err);
-      io.out.write(`      ${s.red(`✖ ${lost ? 'outcome unknown' : 'failed'}: ${message}`)}\n`);
+      io.out.write(`      ${s.red(`✖ ${lost ? 'outcome unknown' : 'failed'}: ${plain(message)}`)}\n`);
       records.push(fixRecord(chosen.step, lost ? 'unknown' : 'failed', message));
       stopped = true;
     }
@@ -109,12 +110,13 @@ async function choose(step: FixStep, operator: Operator, io: ApplyIo): Promise<C
   return { step: undefined, status: 'declined', message: 'Declined by the operator.' };
 }
 
+/** A step on the terminal: its text may quote values from AWS, so it is shown plain. */
 function describe(step: FixStep, s: Style): string {
-  const lines = [`${step.summary} ${s.dim(`(${step.code})`)}`, `      ${s.bold(`$ ${step.command}`)}`];
+  const lines = [`${plain(step.summary)} ${s.dim(`(${step.code})`)}`, `      ${s.bold(`$ ${plain(step.command)}`)}`];
   for (const [name, means] of Object.entries(placeholdersOf(step.request))) {
     lines.push(`      ${s.dim(`${name}: ${means} (typed at the prompt here, never shown)`)}`);
   }
-  if (step.caution) lines.push(`      ${s.yellow(`! ${step.caution}`)}`);
+  if (step.caution) lines.push(`      ${s.yellow(`! ${plain(step.caution)}`)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -120,7 +120,8 @@ const enableUser: Fixer = {
 };
 
 const confirmSignUp: Fixer = {
-  codes: ['user-unconfirmed'],
+  // The sign-up flow: with verification off, no code can ever come; an administrator confirms instead.
+  codes: ['user-unconfirmed', 'auto-verification-disabled'],
   actions: ['cognito-idp:AdminConfirmSignUp'],
   async plan(finding, facts) {
     if (status(facts) !== 'UNCONFIRMED') return undefined;

@@ -135,3 +135,39 @@ export function requestOf(published: PublishedRequest): WriteRequest {
     ...(published.warning ? { warning: published.warning } : {}),
   };
 }
+
+/**
+ * A public Cognito call as the app makes it (`forgot-password`, `resend-confirmation-code`), with the
+ * client id, or `"$CLIENT_ID"` when none was given. For a client with a secret the line computes
+ * SECRET_HASH itself with `cognito-doctor secret-hash`, so no secret or hash is ever printed.
+ */
+export function clientCallCommand(
+  ctx: Context,
+  verb: 'forgot-password' | 'resend-confirmation-code',
+  username: string,
+  client: { id?: string; hasSecret: boolean },
+): string {
+  const id = client.id ?? '';
+  const idArg = client.id ? shellQuote(client.id) : '"$CLIENT_ID"';
+  const hash = [
+    'cognito-doctor',
+    'secret-hash',
+    username,
+    '--client-id',
+    id,
+    '--user-pool-id',
+    ctx.target.userPoolId,
+    ...(ctx.target.profile ? ['--profile', ctx.target.profile] : []),
+  ]
+    .map(shellQuote)
+    .join(' ');
+  return aws(ctx, [
+    'cognito-idp',
+    verb,
+    '--client-id',
+    { raw: idArg },
+    '--username',
+    username,
+    ...(client.id && client.hasSecret ? ['--secret-hash', { raw: `"$(${hash})"` }] : []),
+  ]);
+}

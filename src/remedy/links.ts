@@ -3,6 +3,10 @@ export const docs = {
   forgotPassword: 'https://repost.aws/knowledge-center/cognito-forgot-password',
   recovery: 'https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html',
   signingUp: 'https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html',
+  adminCreateUser:
+    'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html',
+  verifyAttribute:
+    'https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html',
   userPoolEmail: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html',
   smsSettings: 'https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-sms-settings.html',
   snsSandbox: 'https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html',

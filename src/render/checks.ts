@@ -6,10 +6,18 @@ import type { Style } from './style.js';
 
 const titled = (code: CauseCode) => ({ code, title: causes[code] });
 
-/** The checklist as data: what `cognito-doctor checks --json` prints. */
-export function checklistData(checks: readonly Check[]) {
+/** Each command's checklist, in the order its report shows it. */
+export type Checklists = Readonly<Record<string, readonly Check[]>>;
+
+/**
+ * The checklists as data: what `cognito-doctor checks --json` prints. `checks` describes every check
+ * once; `flows` gives each command's checklist as check ids, in order.
+ */
+export function checklistData(checklists: Checklists) {
+  const checks = [...new Set(Object.values(checklists).flat())];
   return {
     schemaVersion: 1,
+    flows: Object.fromEntries(Object.entries(checklists).map(([flow, list]) => [flow, list.map((c) => c.id)])),
     checks: checks.map((c) => ({
       id: c.id,
       title: c.title,
@@ -58,12 +66,18 @@ function markdown(data: ChecklistData): string {
     '',
     '## Codes',
     '',
-    'Every code a finding can carry, and the checks that can report it. A code with no check belongs to a',
-    'command still to come, or names a reason in the evidence of another finding.',
+    'Every code a finding can carry, and the checks that can report it. A code with no check is said by',
+    '`secret-hash`, or names a reason in the evidence of another finding.',
     '',
     '| code | title | checks |',
     '|---|---|---|',
     ...codeRows,
+    '',
+    '## Checklist of each command',
+    '',
+    '| command | checks, in order |',
+    '|---|---|',
+    ...Object.entries(data.flows).map(([flow, ids]) => `| \`${flow}\` | ${ids.map((id) => `\`${id}\``).join(' → ')} |`),
     '',
   ].join('\n');
 }
@@ -71,12 +85,12 @@ function markdown(data: ChecklistData): string {
 export const CHECKS_DOC_PATH = 'docs/checks.md';
 
 /** The committed docs/checks.md: the Markdown listing, formatted as Prettier formats Markdown. */
-export function checksDoc(checks: readonly Check[]): string {
-  return markdown(checklistData(checks));
+export function checksDoc(checklists: Checklists): string {
+  return markdown(checklistData(checklists));
 }
 
-export function renderChecks(checks: readonly Check[], format: OutputFormat, style: Style): string {
-  const data = checklistData(checks);
+export function renderChecks(checklists: Checklists, format: OutputFormat, style: Style): string {
+  const data = checklistData(checklists);
   if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
   if (format === 'markdown') return markdown(data);
   const lines = data.checks.flatMap((c, i) => [
@@ -87,5 +101,6 @@ export function renderChecks(checks: readonly Check[], format: OutputFormat, sty
     ...c.docs.map((d) => `     ${style.dim(d)}`),
     '',
   ]);
-  return `${lines.join('\n')}`;
+  const order = Object.entries(data.flows).map(([flow, ids]) => `  ${style.bold(flow)}: ${ids.join(' → ')}`);
+  return `${[...lines, 'Checklist of each command:', ...order, ''].join('\n')}`;
 }

@@ -3,6 +3,7 @@ import type { Report } from '../report.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
+import { safeReport } from './safe.js';
 import type { Style } from './style.js';
 
 export function renderReport(
@@ -14,9 +15,9 @@ export function renderReport(
     case 'json':
       return renderJson(report);
     case 'markdown':
-      return renderMarkdown(report, options.quiet);
+      return renderMarkdown(safeReport(report), options.quiet);
     default:
-      return renderPretty(report, {
+      return renderPretty(safeReport(report), {
         style,
         quiet: options.quiet,
         verbose: options.verbose,

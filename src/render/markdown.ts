@@ -12,19 +12,33 @@ const WORD: Record<Status, string> = {
   error: '❗ error',
 };
 
-/** Markdown that pastes into a ticket: pipes and newlines must not break the table. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+// The report arrives plain (render/safe.ts: no line breaks, no controls). What is left to do is keep
+// Markdown from reading values as markup: a pasted report must show exactly the text, in the table
+// it was put in.
+
+/** Prose: every character Markdown could read as markup is escaped (a line never starts a block). */
+const text = (s: string) =>
+  s.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/^([#>+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+
+/** A code span that holds any value: the fence is longer than the longest run of backticks in it. */
+function code(s: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') || s.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+}
+
+/** In a table row a pipe ends the cell, even inside a code span, unless escaped. */
+const inCell = (markdown: string) => markdown.replace(/(?<!\\)\|/g, '\\|');
 
 function section(f: Finding): string[] {
-  const lines = [`### ${WORD[f.status]} · ${f.check} · ${f.title}`, '', f.message, ''];
+  const lines = [`### ${WORD[f.status]} · ${f.check} · ${text(f.title)}`, '', text(f.message), ''];
   const evidence = Object.entries(f.evidence);
   if (evidence.length) {
-    lines.push('Evidence:', '', ...evidence.map(([k, v]) => `- \`${k}\`: \`${cell(value(v))}\``), '');
+    lines.push('Evidence:', '', ...evidence.map(([k, v]) => `- ${code(k)}: ${code(String(v))}`), '');
   }
   const r = f.remediation;
   if (r) {
-    lines.push(`**Fix:** ${r.text}`, '');
+    lines.push(`**Fix:** ${text(r.text)}`, '');
     lines.push(...blocks(r));
     if (r.docs.length) lines.push(...r.docs.map((d) => `- <${d}>`), '');
   }
@@ -33,7 +47,13 @@ function section(f: Finding): string[] {
 
 /** Code blocks of a remediation; alternatives each in their own block, labelled. */
 function blocks(r: Remediation): string[] {
-  return commandBlocks(r).flatMap((b) => [...(b.label ? [`_${b.label}:_`, ''] : []), '```sh', ...b.lines, '```', '']);
+  return commandBlocks(r).flatMap((b) => [
+    ...(b.label ? [`_${text(b.label)}:_`, ''] : []),
+    '```sh',
+    ...b.lines,
+    '```',
+    '',
+  ]);
 }
 
 function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
@@ -48,7 +68,7 @@ function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
   if (!fixes.length) return [...lines, 'Nothing here can be fixed by cognito-doctor itself.', ''];
   lines.push('| status | cause | step |', '|---|---|---|');
   for (const f of fixes) {
-    lines.push(`| ${f.status} | ${f.code} | ${cell(f.summary)}${f.message ? ` (${cell(f.message)})` : ''} |`);
+    lines.push(`| ${f.status} | ${f.code} | ${text(f.summary)}${f.message ? ` (${text(f.message)})` : ''} |`);
   }
   // A refused step is never to be run: its command is not offered for pasting.
   const runnable = fixes.filter((f) => f.status !== 'refused').map((f) => f.command);
@@ -56,7 +76,7 @@ function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
 }
 
 function verdictLine(v: Report['verdict']): string {
-  return `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${v.destination}` : ''}): ${v.summary}`;
+  return `**Verdict: ${v.status.toUpperCase()}** (channel ${v.channel}${v.destination ? `, ${text(v.destination)}` : ''}): ${text(v.summary)}`;
 }
 
 export function renderMarkdown(report: Report, quiet = false): string {
@@ -74,20 +94,20 @@ export function renderMarkdown(report: Report, quiet = false): string {
     return fresh.length ? [{ ...r, commands: fresh }] : [];
   });
   const lines = [
-    `## cognito-doctor: forgot-password for \`${cell(t.input)}\``,
+    `## cognito-doctor: ${report.command} for ${code(t.input)}`,
     '',
     verdictLine(v),
     '',
-    ...(t.inputNormalised ? [`_${cell(t.inputNormalised)}_`, ''] : []),
+    ...(t.inputNormalised ? [`_${text(t.inputNormalised)}_`, ''] : []),
     '| pool | Region | user | app client |',
     '|---|---|---|---|',
-    `| \`${t.userPoolId}\` | ${t.region} | ${t.username ? `\`${cell(t.username)}\`` : '—'} | ${t.clientId ? `\`${t.clientId}\`` : '—'} |`,
+    `| ${inCell(code(t.userPoolId))} | ${text(t.region)} | ${t.username ? inCell(code(t.username)) : '—'} | ${t.clientId ? inCell(code(t.clientId)) : '—'} |`,
     '',
     '| check | status | finding |',
     '|---|---|---|',
     ...report.findings.map(
       (f) =>
-        `| ${f.check} | ${WORD[f.status]} | ${cell(f.status === 'pass' || f.status === 'skip' ? f.message : f.title)} |`,
+        `| ${f.check} | ${WORD[f.status]} | ${text(f.status === 'pass' || f.status === 'skip' ? f.message : f.title)} |`,
     ),
     '',
     ...notable.flatMap(section),

@@ -119,7 +119,7 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
   const t = report.target;
   const width = Math.max(...report.findings.map((f) => f.check.length));
   const lines = [
-    s.bold(`cognito-doctor forgot-password ${t.input}`),
+    s.bold(`cognito-doctor ${report.command} ${t.input}`),
     s.dim(
       `pool ${t.userPoolId} (${t.region})${t.username ? ` · user ${t.username}` : ''}${t.clientId ? ` · client ${t.clientId}` : ''}`,
     ),

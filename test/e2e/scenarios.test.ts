@@ -35,7 +35,7 @@ describe.concurrent('scenarios', () => {
       const fake = await startFakeAws(structuredClone(scenario.world));
       try {
         const { code, stdout, stderr } = await runCli(
-          ['forgot-password', ...scenario.args, '--json'],
+          [scenario.command ?? 'forgot-password', ...scenario.args, '--json'],
           testEnv(fake.url),
         );
         const report = JSON.parse(stdout);
@@ -47,6 +47,7 @@ describe.concurrent('scenarios', () => {
           exitCode: scenario.expect.exitCode,
         });
         expect(report.exitCode).toBe(code);
+        expect(report.command).toBe(scenario.command ?? 'forgot-password');
 
         const notable = (report.findings as JsonFinding[]).filter((f) =>
           ['info', 'warn', 'fail', 'error'].includes(f.status),

@@ -17,7 +17,9 @@ export interface Scenario {
   name: string;
   description: string;
   world: World;
-  /** After `forgot-password`; the harness adds `--json`. */
+  /** The diagnose command; `forgot-password` when absent. */
+  command?: 'forgot-password' | 'sign-up' | 'verify-attribute' | 'invitation';
+  /** After the command; the harness adds `--json`. */
   args: string[];
   expect: {
     exitCode: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../src/aws/services.js';
 import { causes } from '../../src/causes.js';
-import { checks } from '../../src/checks/index.js';
+import { allChecks, checklists, checks } from '../../src/checks/index.js';
 import { CHECKS_DOC_PATH, checklistData, renderChecks } from '../../src/render/checks.js';
 import { createStyle } from '../../src/render/style.js';
 import { ROOT } from '../helpers/cli.js';
@@ -28,22 +28,32 @@ describe('the checklist', () => {
   });
 
   it('declares, per check, real cause codes, IAM actions of known services, and documentation links', () => {
-    for (const check of checks) {
+    for (const check of allChecks) {
       expect(check.title, check.id).not.toBe('');
       for (const code of check.codes) expect(Object.keys(causes), check.id).toContain(code);
       for (const read of check.reads) expect(Object.keys(services), check.id).toContain(read.split(':')[0]);
       for (const url of check.docs) expect(url, check.id).toMatch(/^https:\/\//);
-      for (const dependency of check.dependsOn ?? []) {
-        expect(
-          checks.findIndex((c) => c.id === dependency),
-          `${check.id} after ${dependency}`,
-        ).toBeLessThan(checks.indexOf(check));
-      }
     }
   });
 
-  it('has a check for every cause, but the read failures and the causes of flows still to come', () => {
-    const reported = new Set<string>(checks.flatMap((c) => [...c.codes, ...Object.values(c.errorCodes ?? {})]));
+  it('orders every flow so a check comes after the checks it depends on, and shares the channel checks', () => {
+    for (const [flow, list] of Object.entries(checklists)) {
+      const ids = list.map((c) => c.id);
+      expect(new Set(ids).size, flow).toBe(ids.length);
+      for (const check of list) {
+        for (const dependency of check.dependsOn ?? []) {
+          expect(ids.indexOf(dependency), `${flow}: ${check.id} after ${dependency}`).toBeGreaterThanOrEqual(0);
+          expect(ids.indexOf(dependency), `${flow}: ${check.id} after ${dependency}`).toBeLessThan(
+            ids.indexOf(check.id),
+          );
+        }
+      }
+      expect(ids, flow).toEqual(expect.arrayContaining(['pool', 'user', 'sms', 'email', 'triggers']));
+    }
+  });
+
+  it('has a check for every cause, but the read failures, secret-hash and the carriers’ reasons', () => {
+    const reported = new Set<string>(allChecks.flatMap((c) => [...c.codes, ...Object.values(c.errorCodes ?? {})]));
     const readFailures = [
       'aws-credentials',
       'access-denied',
@@ -52,20 +62,12 @@ describe('the checklist', () => {
       'aws-error',
       'internal-error',
     ];
-    // Causes of the sign-up, attribute-verification and invitation flows: their checks come with those commands.
-    const otherFlows = [
-      'resend-code-attempt-limit',
-      'secret-hash-wrong-input',
-      'stale-or-expired-code',
-      'resend-confirmation-misuse',
-      'invite-suppressed-or-sms-default',
-      'invite-delivery-failed-user-created',
-      'invite-resend-wrong-state',
-    ];
+    // Said by `secret-hash` itself, not by a check.
+    const secretHash = ['secret-hash-wrong-input'];
     // Named in the evidence of `sms-carrier-failure-logged` (the carrier's reason), not findings of their own.
     const carrierReasons = ['sms-carrier-filtering', 'device-or-network-unreachable'];
     const unreported = Object.keys(causes).filter((code) => !reported.has(code));
-    expect(unreported.sort()).toEqual([...readFailures, ...otherFlows, ...carrierReasons].sort());
+    expect(unreported.sort()).toEqual([...readFailures, ...secretHash, ...carrierReasons].sort());
   });
 });
 
@@ -73,9 +75,11 @@ describe('cognito-doctor checks', () => {
   const plain = createStyle(false);
 
   it('gives every check as data: id, title, scope, codes with titles, reads, docs', () => {
-    const data = checklistData(checks);
+    const data = checklistData(checklists);
     expect(data.schemaVersion).toBe(1);
-    expect(data.checks.map((c) => c.id)).toEqual(checks.map((c) => c.id));
+    expect(data.checks.map((c) => c.id)).toEqual(allChecks.map((c) => c.id));
+    expect(data.flows['forgot-password']).toEqual(checks.map((c) => c.id));
+    expect(data.flows['sign-up']).toContain('sign-up');
     const triggers = data.checks.find((c) => c.id === 'triggers')!;
     expect(triggers.codes).toContainEqual({
       code: 'lambda-invoke-permission-missing',
@@ -87,12 +91,13 @@ describe('cognito-doctor checks', () => {
       'kms:DescribeKey',
       'cloudwatch:GetMetricData',
     ]);
-    expect(JSON.parse(renderChecks(checks, 'json', plain))).toEqual(data);
+    expect(JSON.parse(renderChecks(checklists, 'json', plain))).toEqual(data);
   });
 
   it('lists every check with its codes, reads and docs in the pretty form', () => {
-    const text = renderChecks(checks, 'pretty', plain);
-    checks.forEach((check, i) => {
+    const text = renderChecks(checklists, 'pretty', plain);
+    expect(text).toContain(`forgot-password: ${checks.map((c) => c.id).join(' → ')}`);
+    allChecks.forEach((check, i) => {
       expect(text).toContain(`${i + 1}. ${check.id}  ${check.title}`);
       for (const code of check.codes) expect(text).toContain(code);
       if (check.reads.length) expect(text).toContain(`reads: ${check.reads.join(', ')}`);
@@ -101,16 +106,18 @@ describe('cognito-doctor checks', () => {
   });
 
   it('renders a Markdown table with one row per check, and one per code with the checks that report it', () => {
-    const rows = renderChecks(checks, 'markdown', plain)
+    const rows = renderChecks(checklists, 'markdown', plain)
       .split('\n')
       .filter((l) => l.startsWith('| '));
-    expect(rows).toHaveLength(checks.length + 1 + Object.keys(causes).length + 1);
+    expect(rows).toHaveLength(
+      allChecks.length + 1 + Object.keys(causes).length + 1 + Object.keys(checklists).length + 1,
+    );
     expect(rows.find((r) => r.includes('`triggers`'))).toContain('`kms:DescribeKey`');
     expect(rows.find((r) => r.startsWith('| `pool-not-found`'))).toMatch(/\| `pool` \|$/);
   });
 
   it('names the codes each check can end with when it cannot run', () => {
-    const data = checklistData(checks);
+    const data = checklistData(checklists);
     const pool = data.checks.find((c) => c.id === 'pool')!;
     expect(pool.errors.map((e) => e.code)).toEqual([
       'pool-not-found',
@@ -125,10 +132,10 @@ describe('cognito-doctor checks', () => {
     expect(data.checks.find((c) => c.id === 'mailbox')!.errors).toEqual([
       { code: 'internal-error', title: causes['internal-error'] },
     ]);
-    expect(renderChecks(checks, 'pretty', plain)).toContain('cannot run: pool-not-found, access-denied, throttled');
+    expect(renderChecks(checklists, 'pretty', plain)).toContain('cannot run: pool-not-found, access-denied, throttled');
   });
 
   it('is committed as docs/checks.md exactly as it prints (run `npm run generate` after changing a check)', () => {
-    expect(readFileSync(join(ROOT, CHECKS_DOC_PATH), 'utf8')).toBe(renderChecks(checks, 'markdown', plain));
+    expect(readFileSync(join(ROOT, CHECKS_DOC_PATH), 'utf8')).toBe(renderChecks(checklists, 'markdown', plain));
   });
 });

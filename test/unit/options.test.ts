@@ -151,6 +151,14 @@ describe('resolveDiagnoseOptions', () => {
     expect(resolve({ userPoolId: 'eu-west-1_A1' }, '+44-7400-123457').input).toBe('+447400123457');
   });
 
+  it('with --as-sent, keeps what the app really sends when the input had to be normalised', () => {
+    const written = resolve({ userPoolId: 'eu-west-2_A1', asSent: true }, ' +44 7400 123457 ');
+    expect([written.input, written.asSent, written.sentAs]).toEqual(['+447400123457', true, '+44 7400 123457']);
+    const exact = resolve({ userPoolId: 'eu-west-2_A1', asSent: true }, '+447400123457');
+    expect([exact.asSent, exact.sentAs]).toEqual([true, undefined]);
+    expect(resolve({ userPoolId: 'eu-west-2_A1' }, '+44 7400 123457').sentAs).toBeUndefined();
+  });
+
   it('leaves what may be a username alone, and refuses a written number that is no number', () => {
     for (const name of ['+447400123457', '4155550100', '415-555-0100', 'jane.doe', 'jürgen@example.de']) {
       const o = resolve({ userPoolId: 'us-east-1_A1' }, name);

@@ -1,4 +1,5 @@
 import type { Context } from '../../context/index.js';
+import { FLOW_FACTS, flowApis } from '../../domain/flow.js';
 import { callsBy, judgeCalls, type ForgotPasswordCall } from '../../domain/logs.js';
 import { aws, setPasswordRequest, write } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
@@ -6,40 +7,52 @@ import { remediation } from '../remedy.js';
 import type { Evidence } from '../types.js';
 import { windowEvidence, type SourceResult, type Window } from './source.js';
 
-/** CloudTrail: did the app call ForgotPassword for this user at all, when, and what did Cognito answer? */
-export async function forgotPasswordCalls(
+/** CloudTrail: did the app make this flow's calls for this user at all, when, and what did Cognito answer? */
+export async function flowCalls(
   ctx: Context,
   username: string,
   sub: string | undefined,
   window: Window,
 ): Promise<SourceResult> {
-  if (!sub) return {};
+  const apis = FLOW_FACTS[ctx.flow].apis;
+  // AdminCreateUser is an administrator's call, read by the invitation check itself.
+  if (!sub || ctx.flow === 'invitation') return {};
+  // Outside ForgotPassword, a user the flow sends nothing to (a confirmed user asking for a sign-up
+  // code) has no calls worth finding: the core check says why.
+  if (ctx.flow !== 'forgot-password' && (await ctx.channel())?.channel === 'NONE') return {};
   const region = ctx.target.region;
-  const history = await ctx.cloudtrail.eventsNamed(region, 'ForgotPassword', window.start, window.end);
+  // LookupEvents takes one event name a request: one history per call, merged newest first.
+  const histories = await Promise.all(
+    apis.map((name) => ctx.cloudtrail.eventsNamed(region, name, window.start, window.end)),
+  );
+  const history = { events: histories.flatMap((h) => h.events), truncated: histories.some((h) => h.truncated) };
   const calls = callsBy(history.events, sub);
   const judgement = judgeCalls(calls);
-  const lookup = aws(
-    ctx,
-    [
-      'cloudtrail',
-      'lookup-events',
-      '--lookup-attributes',
-      'AttributeKey=EventName,AttributeValue=ForgotPassword',
-      '--start-time',
-      window.start.toISOString(),
-    ],
-    region,
+  const api = flowApis(ctx);
+  const lookups = apis.map((name) =>
+    aws(
+      ctx,
+      [
+        'cloudtrail',
+        'lookup-events',
+        '--lookup-attributes',
+        `AttributeKey=EventName,AttributeValue=${name}`,
+        '--start-time',
+        window.start.toISOString(),
+      ],
+      region,
+    ),
   );
   const subEvidence = { 'AdminGetUser.UserAttributes.sub': sub };
   if (judgement.kind === 'none') {
     const scanned = history.truncated
-      ? ` among the ${history.events.length} most recent ForgotPassword events of the Region (older ones were not read)`
+      ? ` among the ${history.events.length} most recent ${api} events of the Region (older ones were not read)`
       : '';
     return {
       outcome: {
         status: 'info',
         code: 'app-hides-error',
-        message: `CloudTrail shows no ForgotPassword call for this user in ${window.text}${scanned}: the request may never have reached Cognito in ${region} (the app calls another pool or Region, uses a stale configuration, or failed before calling). CloudTrail can take several minutes to show a call.`,
+        message: `CloudTrail shows no ${api} call for this user in ${window.text}${scanned}: the request may never have reached Cognito in ${region} (the app calls another pool or Region, uses a stale configuration, or failed before calling). CloudTrail can take several minutes to show a call.`,
         evidence: {
           ...subEvidence,
           'LookupEvents.Events.length': history.events.length,
@@ -47,17 +60,23 @@ export async function forgotPasswordCalls(
         },
         remediation: remediation(
           "Reproduce the request, then look for it (each event's CloudTrailEvent has the caller's sub in additionalEventData.sub):",
-          [lookup],
+          lookups,
           [docs.cognitoCloudTrail],
         ),
       },
     };
   }
   const latest = judgement.latest;
-  const evidence: Evidence = { ...subEvidence, ...callEvidence(latest), forgotPasswordCallsInWindow: calls.length };
+  const evidence: Evidence = {
+    ...subEvidence,
+    ...callEvidence(latest),
+    ...(ctx.flow === 'forgot-password'
+      ? { forgotPasswordCallsInWindow: calls.length }
+      : { callsInWindow: calls.length }),
+  };
   if (judgement.kind === 'ok') {
     return {
-      note: `The latest ForgotPassword call for this user reached Cognito at ${latest.time.toISOString()} and succeeded.`,
+      note: `The latest ${api} call for this user reached Cognito at ${latest.time.toISOString()} and succeeded.`,
       evidence,
     };
   }
@@ -69,14 +88,21 @@ export async function forgotPasswordCalls(
     return {
       outcome: {
         status: judgement.current ? 'warn' : 'info',
-        code: 'forgot-password-attempt-limit',
-        message: `${limited.length} of this user's ${calls.length} ForgotPassword calls in ${window.text} hit the per-user attempt limit (LimitExceededException, last at ${limited[0]!.time.toISOString()}), ${then}.`,
+        code: FLOW_FACTS[ctx.flow].attemptLimit,
+        message: `${limited.length} of this user's ${calls.length} ${api} calls in ${window.text} hit the per-user attempt limit (LimitExceededException, last at ${limited[0]!.time.toISOString()}), ${then}.`,
         evidence: { ...evidence, 'LookupEvents.Events[LimitExceededException].length': limited.length },
-        remediation: remediation(
-          'Wait about an hour and stop the app retrying (every retry counts); no API resets the counter. Or an administrator sets a password (set NEW_PASSWORD first; give it over a secure channel):',
-          [write(ctx, setPasswordRequest(ctx, username))],
-          [docs.quotas, docs.recovery],
-        ),
+        remediation:
+          ctx.flow === 'forgot-password'
+            ? remediation(
+                'Wait about an hour and stop the app retrying (every retry counts); no API resets the counter. Or an administrator sets a password (set NEW_PASSWORD first; give it over a secure channel):',
+                [write(ctx, setPasswordRequest(ctx, username))],
+                [docs.quotas, docs.recovery],
+              )
+            : remediation(
+                'Wait about an hour and stop the app retrying (every request counts, 5 an hour per user); no API resets the counter.',
+                [],
+                [docs.quotas],
+              ),
       },
     };
   }
@@ -84,11 +110,11 @@ export async function forgotPasswordCalls(
     outcome: {
       status: 'warn',
       code: 'app-hides-error',
-      message: `The latest ForgotPassword call for this user, at ${latest.time.toISOString()}, failed with ${latest.errorCode}${latest.errorMessage ? ` ("${latest.errorMessage}")` : ''}: Cognito sent no code. If the user saw "code sent", the app hides this error.`,
+      message: `The latest ${api} call for this user, at ${latest.time.toISOString()}, failed with ${latest.errorCode}${latest.errorMessage ? ` ("${latest.errorMessage}")` : ''}: Cognito sent no code. If the user saw "code sent", the app hides this error.`,
       evidence,
       remediation: remediation(
-        'Fix what the error names (the checks above show the settings it depends on), and make the app show ForgotPassword errors. The calls in the window:',
-        [lookup],
+        `Fix what the error names (the checks above show the settings it depends on), and make the app show ${api} errors. The calls in the window:`,
+        lookups,
         [docs.cognitoCloudTrail, docs.managingErrors],
       ),
     },

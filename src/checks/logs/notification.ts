@@ -5,7 +5,7 @@ import { aws } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
 import { remediation } from '../remedy.js';
 import type { Evidence } from '../types.js';
-import { iso, logCommand, SHOWN, type SourceResult, type Window } from './source.js';
+import { iso, logCommand, quote, SHOWN, type SourceResult, type Window } from './source.js';
 
 const COGNITO_LOG_LIMIT = 20;
 
@@ -62,7 +62,7 @@ export async function notificationLog(
     outcome: {
       status: 'warn',
       code: 'delivery-error-logged',
-      message: `Cognito logged ${count} delivery error${mine.length === 1 ? '' : 's'} for this user in ${window.text}; the latest, at ${iso(latest.timestamp)}: "${notificationDetails(latest.message ?? '')}"`,
+      message: `Cognito logged ${count} delivery error${mine.length === 1 ? '' : 's'} for this user in ${window.text}; the latest, at ${iso(latest.timestamp)}: "${quote(notificationDetails(latest.message ?? ''))}"`,
       evidence,
       remediation: remediation(
         'Cognito tried to send the message and the delivery failed with the error above: fix what it names (the e-mail and SMS checks show the settings it depends on). Every logged error for this user in the window:',

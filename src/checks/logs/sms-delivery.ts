@@ -9,7 +9,7 @@ import {
 import { docs } from '../../remedy/links.js';
 import { remediation } from '../remedy.js';
 import type { Evidence } from '../types.js';
-import { iso, logCommand, type SourceResult, type Window } from './source.js';
+import { iso, logCommand, quote, type SourceResult, type Window } from './source.js';
 
 const SMS_LOG_LIMIT = 5;
 
@@ -56,7 +56,7 @@ export async function smsFailureLog(ctx: Context, phone: string | undefined, win
       // A carrier failure matters for the code only when the code goes by SMS.
       status: bySms ? 'warn' : 'info',
       code: 'sms-carrier-failure-logged',
-      message: `SNS could not deliver an SMS to ${phone} at ${iso(latest.event.timestamp)}: the carrier answered "${response ?? 'no response'}"${verdict.cause ? ` (${causes[verdict.cause].toLowerCase()})` : ''}${others}.${bySms ? '' : ` The code goes by ${prediction?.channel === 'EMAIL' ? 'e-mail' : 'no channel yet'}, so this does not stop it now.`}`,
+      message: `SNS could not deliver an SMS to ${phone} at ${iso(latest.event.timestamp)}: the carrier answered "${response ? quote(response) : 'no response'}"${verdict.cause ? ` (${causes[verdict.cause].toLowerCase()})` : ''}${others}.${bySms ? '' : ` The code goes by ${prediction?.channel === 'EMAIL' ? 'e-mail' : 'no channel yet'}, so this does not stop it now.`}`,
       evidence,
       remediation: remediation(
         `${verdict.advice} Every failed SMS to this number in the window:`,

@@ -1,4 +1,5 @@
 import type { Context } from '../../context/index.js';
+import { excerpt } from '../../domain/text.js';
 import { aws } from '../../remedy/commands.js';
 import type { Evidence, Outcome } from '../types.js';
 
@@ -56,3 +57,7 @@ export function duration(ms: number): string {
   const [size, unit] = units.find(([u, name]) => ms % u === 0 && (name !== 'd' || ms >= 2 * u)) ?? [1, 'ms'];
   return `${ms / size} ${unit}`;
 }
+
+/** A log text quoted in a message: the evidence carries it whole, so a huge line is not carried twice. */
+export const quote = (text: string) => excerpt(text, QUOTED_MAX, '; the evidence has the whole line');
+const QUOTED_MAX = 300;

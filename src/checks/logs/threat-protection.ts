@@ -1,4 +1,5 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { FLOW_FACTS } from '../../domain/flow.js';
 import { AwsCallError } from '../../aws/errors.js';
 import type { Context } from '../../context/index.js';
 import { aws, poolUser } from '../../remedy/commands.js';
@@ -6,7 +7,7 @@ import { docs } from '../../remedy/links.js';
 import { remediation } from '../remedy.js';
 import type { SourceResult, Window } from './source.js';
 
-/** Threat protection's own record of this user's ForgotPassword attempts and its risk decision. */
+/** Threat protection's own record of this user's attempts (this flow's event type) and its risk decision. */
 export async function threatProtection(
   ctx: Context,
   pool: UserPoolType,
@@ -14,7 +15,8 @@ export async function threatProtection(
   window: Window,
 ): Promise<SourceResult> {
   const mode = pool.UserPoolAddOns?.AdvancedSecurityMode;
-  if (mode !== 'ENFORCED' && mode !== 'AUDIT') return {};
+  const type = FLOW_FACTS[ctx.flow].authEvent;
+  if ((mode !== 'ENFORCED' && mode !== 'AUDIT') || !type) return {};
   let events;
   try {
     events = await ctx.cognito.authEvents(username);
@@ -24,7 +26,7 @@ export async function threatProtection(
     throw err;
   }
   const attempts = events.filter(
-    (e) => e.EventType === 'ForgotPassword' && (e.CreationDate?.getTime() ?? 0) >= window.start.getTime(),
+    (e) => e.EventType === type && (e.CreationDate?.getTime() ?? 0) >= window.start.getTime(),
   );
   const modeEvidence = { 'DescribeUserPool.UserPool.UserPoolAddOns.AdvancedSecurityMode': mode };
   const blocked = attempts.filter((e) => e.EventRisk?.RiskDecision === 'Block');
@@ -32,7 +34,7 @@ export async function threatProtection(
   if (!latest) {
     return attempts.length
       ? {
-          note: `Threat protection (${mode}) blocked none of this user's ${attempts.length} ForgotPassword attempt${attempts.length === 1 ? '' : 's'} in ${window.text}.`,
+          note: `Threat protection (${mode}) blocked none of this user's ${attempts.length} ${type} attempt${attempts.length === 1 ? '' : 's'} in ${window.text}.`,
           evidence: modeEvidence,
         }
       : {};
@@ -46,8 +48,8 @@ export async function threatProtection(
       status: enforced ? 'warn' : 'info',
       code: 'threat-protection-block',
       message: enforced
-        ? `Threat protection (ENFORCED) blocked ${blocked.length} of this user's ${attempts.length} ForgotPassword attempt${attempts.length === 1 ? '' : 's'} in ${window.text}, the latest at ${at}${from ? ` from ${from}` : ''} (risk level ${latest.EventRisk?.RiskLevel ?? 'unknown'}): a blocked request gets no code.`
-        : `Threat protection (AUDIT) rated ${blocked.length} of this user's ForgotPassword attempts in ${window.text} as Block, the latest at ${at}; in AUDIT mode it only records the decision, so nothing was blocked.`,
+        ? `Threat protection (ENFORCED) blocked ${blocked.length} of this user's ${attempts.length} ${type} attempt${attempts.length === 1 ? '' : 's'} in ${window.text}, the latest at ${at}${from ? ` from ${from}` : ''} (risk level ${latest.EventRisk?.RiskLevel ?? 'unknown'}): a blocked request gets no code.`
+        : `Threat protection (AUDIT) rated ${blocked.length} of this user's ${type} attempts in ${window.text} as Block, the latest at ${at}; in AUDIT mode it only records the decision, so nothing was blocked.`,
       evidence: {
         ...modeEvidence,
         'AdminListUserAuthEvents.AuthEvents[latest].EventType': latest.EventType ?? null,

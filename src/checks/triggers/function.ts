@@ -1,4 +1,5 @@
 import type { Context } from '../../context/index.js';
+import { flowApis, triggerSources } from '../../domain/flow.js';
 import { aws } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
 import { remediation } from '../remedy.js';
@@ -70,7 +71,7 @@ export function functionOutcomes(ctx: Context, t: Trigger, f: Facts, path: Path)
     if (stateProblem || updateFailed || errors > 0) {
       const errorText =
         errors > 0
-          ? ` It failed ${errors} time${errors === 1 ? '' : 's'} in the last ${windowText(ctx)} (AWS/Lambda Errors); each failure makes ForgotPassword fail (UserLambdaValidationException / UnexpectedLambdaException).`
+          ? ` It failed ${errors} time${errors === 1 ? '' : 's'} in the last ${windowText(ctx)} (AWS/Lambda Errors); each failure makes ${flowApis(ctx)} fail (UserLambdaValidationException / UnexpectedLambdaException).`
           : '';
       outcomes.push({
         status: stateProblem === 'fail' ? 'fail' : 'warn',
@@ -79,8 +80,8 @@ export function functionOutcomes(ctx: Context, t: Trigger, f: Facts, path: Path)
           `${stateText || `The ${t.kind} function ${c.FunctionName} is ${state}.`}${updateText}${errorText} CustomMessage runs synchronously: when it fails, Cognito sends nothing.`.trim(),
         evidence: { ...stateEvidence, ...metrics },
         remediation: remediation(
-          `${stateRemedy.text} Look for CustomMessage_ForgotPassword in the function's log; the handler must return the whole event object:`,
-          [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, 'CustomMessage_ForgotPassword')],
+          `${stateRemedy.text} Look for ${triggerSources(ctx, 'CustomMessage').join(' or ')} in the function's log; the handler must return the whole event object:`,
+          [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, anyTerm(triggerSources(ctx, 'CustomMessage')))],
           [docs.customMessage, docs.lambdaStates],
         ),
       });
@@ -111,11 +112,11 @@ export function functionOutcomes(ctx: Context, t: Trigger, f: Facts, path: Path)
     outcomes.push({
       status,
       code: 'custom-sender-async-failure',
-      message: `${stateText ? `${stateText} ` : ''}${t.kind} ${c.FunctionName} delivers every ${medium} from this pool. Cognito invokes it asynchronously, so ForgotPassword reports success even when the function fails${errors !== undefined ? `; it failed ${errors} time${errors === 1 ? '' : 's'} in the last ${windowText(ctx)} (AWS/Lambda Errors)` : `; no AWS/Lambda Errors datapoint in the last ${windowText(ctx)}`}.${updateText}${tail}`,
+      message: `${stateText ? `${stateText} ` : ''}${t.kind} ${c.FunctionName} delivers every ${medium} from this pool. Cognito invokes it asynchronously, so ${flowApis(ctx)} reports success even when the function fails${errors !== undefined ? `; it failed ${errors} time${errors === 1 ? '' : 's'} in the last ${windowText(ctx)} (AWS/Lambda Errors)` : `; no AWS/Lambda Errors datapoint in the last ${windowText(ctx)}`}.${updateText}${tail}`,
       evidence: { ...stateEvidence, ...metrics },
       remediation: remediation(
-        `${stateProblem ? `${stateRemedy.text} ` : ''}Check that the function handles ${t.kind}_ForgotPassword, decrypts the code with the AWS Encryption SDK, and that its provider accepted the message:`,
-        [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, `${t.kind}_ForgotPassword`)],
+        `${stateProblem ? `${stateRemedy.text} ` : ''}Check that the function handles ${triggerSources(ctx, t.kind).join(' or ')}, decrypts the code with the AWS Encryption SDK, and that its provider accepted the message:`,
+        [tailLog(ctx, t.fn.region, c.FunctionName ?? t.fn.name, anyTerm(triggerSources(ctx, t.kind)))],
         [docs.customSender],
       ),
     });
@@ -131,4 +132,9 @@ function tailLog(ctx: Context, region: string, functionName: string, triggerSour
     ['logs', 'tail', `/aws/lambda/${functionName}`, '--since', windowText(ctx), '--filter-pattern', triggerSource],
     region,
   );
+}
+
+/** A CloudWatch Logs filter pattern matching any of the terms (`?a ?b`), or the one term. */
+function anyTerm(terms: readonly string[]): string {
+  return terms.length === 1 ? terms[0]! : terms.map((t) => `?${t}`).join(' ');
 }

@@ -5,7 +5,7 @@ import type { Channel, Outcome } from '../types.js';
 
 export type Kind = 'CustomMessage' | 'CustomEmailSender' | 'CustomSMSSender';
 
-/** A trigger on ForgotPassword's message path; PreSignUp, PostConfirmation and the like are not. */
+/** A trigger on the message path; PreSignUp, PostConfirmation and the like are not. */
 export interface Trigger {
   kind: Kind;
   fn: FunctionRef;

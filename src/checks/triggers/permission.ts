@@ -1,4 +1,5 @@
 import type { Context } from '../../context/index.js';
+import { flowApis } from '../../domain/flow.js';
 import { cognitoInvokePermission, COGNITO_PRINCIPAL } from '../../domain/lambda.js';
 import { aws } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
@@ -22,7 +23,7 @@ export function permissionOutcome(
   return {
     status: severity('fail', path),
     code: 'lambda-invoke-permission-missing',
-    message: `Cognito may not invoke the ${t.kind} function ${t.fn.arn}: ${permission.reason}. ${sync ? 'ForgotPassword fails with UnexpectedLambdaException "… AccessDeniedException"' : `No ${t.channel === 'EMAIL' ? 'e-mail' : 'SMS'} is handed to the sender`}.${tail}`,
+    message: `Cognito may not invoke the ${t.kind} function ${t.fn.arn}: ${permission.reason}. ${sync ? `${flowApis(ctx)} fails with UnexpectedLambdaException "… AccessDeniedException"` : `No ${t.channel === 'EMAIL' ? 'e-mail' : 'SMS'} is handed to the sender`}.${tail}`,
     evidence: {
       ...where,
       'DescribeUserPool.UserPool.Arn': path.poolArn,

@@ -20,6 +20,8 @@ export interface CloudTrailEventWorld {
   errorMessage?: string;
   sourceIPAddress?: string;
   clientId?: string;
+  /** More request parameters as CloudTrail records them (AdminCreateUser: messageAction, desiredDeliveryMediums). */
+  requestParameters?: Record<string, unknown>;
 }
 
 export interface CloudTrailWorld {
@@ -50,7 +52,11 @@ function toEvent(e: CloudTrailEventWorld, index: number, req: FakeRequest) {
     sourceIPAddress: e.sourceIPAddress ?? '192.0.2.1',
     userAgent: 'aws-sdk-js/3',
     // Cognito hides user data in CloudTrail, with this literal marker.
-    requestParameters: { username: 'HIDDEN_DUE_TO_SECURITY_REASONS', ...(e.clientId ? { clientId: e.clientId } : {}) },
+    requestParameters: {
+      username: 'HIDDEN_DUE_TO_SECURITY_REASONS',
+      ...(e.clientId ? { clientId: e.clientId } : {}),
+      ...e.requestParameters,
+    },
     responseElements: null,
     ...(sub ? { additionalEventData: { sub } } : {}),
     ...(e.errorCode ? { errorCode: e.errorCode, errorMessage: e.errorMessage ?? '' } : {}),

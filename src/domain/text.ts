@@ -1,0 +1,26 @@
+// Text from AWS (pool names, From addresses, attribute values, log lines, error messages) is data. Before
+// it reaches a terminal or a ticket it loses what could drive the terminal or forge a line of the report.
+
+/** ESC sequences: CSI (`ESC [ … final`), OSC/DCS/PM/APC strings up to their terminator, and two-byte ones; C1 CSI too. */
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -~]?)|\x9b[0-?]*[ -/]*[@-~]?/g;
+/** Line breaks and tabs become spaces: a value never starts a line of its own. */
+const BREAK = /[\n\r\t\v\f\u2028\u2029\u0085]/g;
+/** Every other control character, and the invisible marks that reorder text (bidirectional overrides). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
+
+/** The text with escape sequences and control characters removed and line breaks turned into spaces. */
+export function plain(text: string): string {
+  return text.replace(ESCAPE, '').replace(BREAK, ' ').replace(CONTROL, '');
+}
+
+/**
+ * At most `max` characters of `text`, with a note saying how long it was when cut. Counted in code
+ * points, so a cut never splits a character.
+ */
+export function excerpt(text: string, max: number, note = ''): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, max).join('')}… [cut: ${chars.length} characters${note}]`;
+}
