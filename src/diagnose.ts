@@ -2,7 +2,7 @@ import { AwsCaller, type CallRecord } from './aws/caller.js';
 import { plain } from './domain/text.js';
 import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
-import { Context, type Target, type UserResolution } from './context/index.js';
+import { Context, type AfterFix, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
 import { applyFixes, explainRemaining } from './fixes/apply.js';
 import { fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
@@ -75,9 +75,10 @@ export async function diagnose(
         fixes = await applyFixes(plan, { aws: first.aws, operator: io.operator }, { out: io.stderr, style: io.style });
         if (sentAny(fixes)) {
           io.stderr.write('\nChecking again on fresh data…\n');
+          const sent = fixes.filter((f) => sentAny([f])).map((f) => f.action);
           const modified = first.resolution?.user?.UserLastModifiedDate;
-          const wroteUser = fixes.some((f) => f.action.startsWith('cognito-idp:') && sentAny([f]));
-          final = await examine(options, io, checklist, wroteUser && modified ? { modifiedBeforeFix: modified } : {});
+          const userModified = sent.some((a) => a.startsWith('cognito-idp:')) ? modified : undefined;
+          final = await examine(options, io, checklist, { sent, ...(userModified ? { userModified } : {}) });
           passes.push(final);
           fixes = explainRemaining(fixes, plan, final.findings);
         }
@@ -114,7 +115,7 @@ async function examine(
   options: DiagnoseOptions,
   io: Io,
   checklist: readonly Check[],
-  after: Partial<Pick<Target, 'modifiedBeforeFix'>> = {},
+  afterFix?: AfterFix,
 ): Promise<Pass> {
   const aws = new AwsCaller(
     options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
@@ -131,7 +132,7 @@ async function examine(
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,
       now: new Date(),
-      ...after,
+      ...(afterFix ? { afterFix } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.attribute ? { attribute: options.attribute } : {}),
     },

@@ -43,7 +43,7 @@ export const contact: Check = {
     if (!read) return { status: 'skip', message: 'No user was resolved.' };
     // After --fix wrote to the user, its fresh UserLastModifiedDate is the fix's own doing, not a
     // contact change: the rules below judge the date from before the fix.
-    const before = ctx.target.modifiedBeforeFix;
+    const before = ctx.target.afterFix?.userModified;
     const u = before ? { ...read, UserLastModifiedDate: before } : read;
     const status = u.UserStatus ?? 'UNKNOWN';
     const autoVerify = autoVerifyOff(ctx, p, u);

@@ -96,6 +96,10 @@ function notUnconfirmed(
     ];
   }
   const verified = (['email', 'phone_number'] as const).filter((n) => a[`${n}_verified`] === 'true');
+  if (status === 'CONFIRMED' && ctx.target.afterFix?.sent.includes('cognito-idp:AdminConfirmSignUp')) {
+    // The re-check after --fix confirmed the sign-up: confirmed is the fix's outcome, not a misuse.
+    return [{ status: 'pass', message: `User ${username} is CONFIRMED now: --fix confirmed the sign-up.`, evidence }];
+  }
   const outcomes: Outcome[] = [
     {
       status: 'fail',

@@ -1,5 +1,6 @@
 import type { AdminGetUserCommandOutput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
+import type { IamAction } from '../aws/services.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
 import type { Flow } from '../domain/flow.js';
@@ -45,15 +46,19 @@ export interface Target {
   sinceMs: number;
   /** The moment the run started: every time window is computed from it, so requests are stable. */
   now: Date;
-  /**
-   * On the re-check after --fix wrote to the user: its UserLastModifiedDate before the writes (a
-   * later one is the fix's own change, not the user's).
-   */
-  modifiedBeforeFix?: Date;
+  /** On the re-check after --fix: what it sent, so no check reads the fix's own change as a cause. */
+  afterFix?: AfterFix;
   /** Which message is diagnosed; ForgotPassword when absent. */
   flow?: Flow;
   /** verify-attribute: the attribute whose verification code did not arrive. */
   attribute?: ContactAttribute;
+}
+
+export interface AfterFix {
+  /** The writes --fix sent (applied, failed or with a lost reply). */
+  sent: readonly IamAction[];
+  /** The user's UserLastModifiedDate before the writes: a later one is the fix's own change. */
+  userModified?: Date;
 }
 
 export interface UserResolution {
