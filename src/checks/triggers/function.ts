@@ -126,7 +126,7 @@ export function functionOutcomes(ctx: Context, t: Trigger, f: Facts, path: Path)
 }
 
 /** The trigger function's log for this window, filtered to one trigger source. */
-function tailLog(ctx: Context, region: string, functionName: string, triggerSource: string): string {
+export function tailLog(ctx: Context, region: string, functionName: string, triggerSource: string): string {
   return aws(
     ctx,
     ['logs', 'tail', `/aws/lambda/${functionName}`, '--since', windowText(ctx), '--filter-pattern', triggerSource],
