@@ -135,6 +135,6 @@ export function tailLog(ctx: Context, region: string, functionName: string, trig
 }
 
 /** A CloudWatch Logs filter pattern matching any of the terms (`?a ?b`), or the one term. */
-function anyTerm(terms: readonly string[]): string {
+export function anyTerm(terms: readonly string[]): string {
   return terms.length === 1 ? terms[0]! : terms.map((t) => `?${t}`).join(' ');
 }

@@ -6,7 +6,7 @@ import { docs } from '../../remedy/links.js';
 import { callEvidence } from '../logs/cloudtrail.js';
 import { remediation } from '../remedy.js';
 import type { Outcome } from '../types.js';
-import { tailLog } from './function.js';
+import { anyTerm, tailLog } from './function.js';
 import type { Trigger } from './path.js';
 
 /**
@@ -27,7 +27,7 @@ export async function loggedTriggerFailure(ctx: Context, t: Trigger): Promise<Ou
   const latest = sub ? callsBy(history.events, sub)[0] : undefined;
   const reading = latest && readCall(latest);
   if (!latest || reading?.trigger !== 'CustomMessage' || !reading.cause) return undefined;
-  const source = triggerSources(ctx, 'CustomMessage').join(' / ');
+  const sources = triggerSources(ctx, 'CustomMessage');
   return {
     status: 'fail',
     code: reading.cause,
@@ -38,8 +38,8 @@ export async function loggedTriggerFailure(ctx: Context, t: Trigger): Promise<Ou
       ...callEvidence(latest),
     },
     remediation: remediation(
-      `Find the failing run in the function's log (${source}) and fix what it names; the handler must return the whole event, with {####} in the message it sets:`,
-      [tailLog(ctx, t.fn.region, t.fn.name, source)],
+      `Find the failing run in the function's log (${sources.join(', ')}) and fix what it names; the handler must return the whole event, with {####} in the message it sets:`,
+      [tailLog(ctx, t.fn.region, t.fn.name, anyTerm(sources))],
       [docs.customMessage, docs.cognitoCloudTrail],
     ),
   };
