@@ -38,13 +38,34 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * An ESM import of node:http makes Node read every export of it, and one of them is a getter that loads
+ * Node's bundled undici (with http2, worker_threads and more) that the SDK never uses; require() reads
+ * nothing until asked. So the bundle requires http and https.
+ */
+const httpViaRequire = {
+  name: 'http-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      // The require() in the module below is Node's own.
+      args.namespace === 'via-require'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'via-require' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'via-require' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   // Code splitting keeps each SDK client in its own chunk, loaded only when a check needs it.
   build({
     ...shared,
     entryPoints: { cli: 'src/cli.ts' },
-    plugins: [lazyChildProcess],
+    plugins: [lazyChildProcess, httpViaRequire],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -63,14 +63,17 @@ export const causes = {
   'sms-delivery-logging-off': 'SMS delivery status logging is off',
   // G. Triggers
   'custom-message-lambda-error': 'The CustomMessage trigger is failing',
+  'custom-message-bad-content': 'The CustomMessage trigger returns a message Cognito rejects',
   'lambda-invoke-permission-missing': 'Cognito may not invoke the trigger function',
   'lambda-missing-or-timeout': 'The trigger function is missing or too slow',
   'custom-sender-async-failure': 'A custom sender trigger owns delivery; its failures are silent',
   'custom-sender-kms': "The custom sender's KMS key is unusable",
   // H. Throttling and quotas
   'forgot-password-attempt-limit': 'The ForgotPassword attempt limit was hit',
+  'api-rate-limit': 'The account-recovery API rate limit was hit',
   'resend-code-attempt-limit': 'The resend-code attempt limit was hit',
   'threat-protection-block': 'Threat protection blocked the request',
+  'waf-forbidden': 'A WAF rule blocked the request',
   // I. Client side
   'secret-hash-missing': 'The app client has a secret: every call needs a SECRET_HASH',
   'secret-hash-wrong-input': 'The SECRET_HASH is computed over the wrong input',
@@ -91,6 +94,7 @@ export const causes = {
   'delivery-error-logged': 'Cognito logged a delivery error for this user',
   'sms-carrier-failure-logged': 'SNS logged a carrier failure for this number',
   'log-source-not-configured': 'A log that would show what happened to the code is not turned on',
+  'request-not-in-cloudtrail': 'CloudTrail shows no request from the app for this user',
   // The tool's own codes, for values it does not know and reads that could not be made
   'unrecognised-user-status': 'The user is in a state cognito-doctor does not know',
   'unrecognised-recovery-mechanism': 'The pool names a recovery mechanism cognito-doctor does not know',

@@ -8,7 +8,7 @@ import { applyFixes, explainRemaining } from './fixes/apply.js';
 import { fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
 import { sentAny, type FixRecord, type Operator } from './fixes/types.js';
 import type { DiagnoseOptions } from './options.js';
-import { redactReport } from './redact.js';
+import { Redactor } from './redact.js';
 import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
 import { buildReport, judgeFindings, type Report } from './report.js';
@@ -54,8 +54,16 @@ export async function diagnose(
 ): Promise<Diagnosis> {
   const started = performance.now();
   const passes: Pass[] = [];
+  // With --redact, stderr (call lines, --fix steps) is masked like the report, learning names as the run does.
+  const redactor = options.redact ? new Redactor([options.input, options.inputGiven, options.sentAs]) : undefined;
+  const say = (text: string) => io.stderr.write(redactor ? redactor.text(text) : text);
+  const look = async (afterFix?: AfterFix) => {
+    const pass = await examine(options, io, checklist, say, afterFix);
+    redactor?.learnResolution(pass.resolution);
+    return pass;
+  };
   try {
-    const first = await examine(options, io, checklist);
+    const first = await look();
     passes.push(first);
     const plan = await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx);
     let final = first;
@@ -64,21 +72,25 @@ export async function diagnose(
       fixes = plan.map((step) => (step.refused ? fixRecord(step, 'refused', step.refused) : plannedRecord(step)));
     } else if (options.fix) {
       if (!io.operator) throw new Error('--fix needs an operator to confirm its steps');
-      if (!plan.length) io.stderr.write('cognito-doctor: nothing found that --fix can change.\n');
+      if (!plan.length) say('cognito-doctor: nothing found that --fix can change.\n');
       else {
         const t = first.ctx.target;
-        io.stderr.write(
+        say(
           io.style.bold(
             `cognito-doctor can make ${plan.length} change${plan.length > 1 ? 's' : ''} to pool ${t.userPoolId} (${t.region}):\n`,
           ),
         );
-        fixes = await applyFixes(plan, { aws: first.aws, operator: io.operator }, { out: io.stderr, style: io.style });
+        fixes = await applyFixes(
+          plan,
+          { aws: first.aws, operator: io.operator },
+          { out: { write: say }, style: io.style },
+        );
         if (sentAny(fixes)) {
-          io.stderr.write('\nChecking again on fresh data…\n');
+          say('\nChecking again on fresh data…\n');
           const sent = fixes.filter((f) => sentAny([f])).map((f) => f.action);
           const modified = first.resolution?.user?.UserLastModifiedDate;
           const userModified = sent.some((a) => a.startsWith('cognito-idp:')) ? modified : undefined;
-          final = await examine(options, io, checklist, { sent, ...(userModified ? { userModified } : {}) });
+          final = await look({ sent, ...(userModified ? { userModified } : {}) });
           passes.push(final);
           fixes = explainRemaining(fixes, plan, final.findings);
         }
@@ -99,7 +111,7 @@ export async function diagnose(
       leftOut: leftOut(checklist, options),
       ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
     });
-    if (options.redact) report = redactReport(report, final.resolution);
+    if (redactor) report = redactor.report(report);
     const fixable = options.dryRun || options.fix ? 0 : plan.length;
     return {
       report,
@@ -115,11 +127,12 @@ async function examine(
   options: DiagnoseOptions,
   io: Io,
   checklist: readonly Check[],
+  say: (text: string) => unknown,
   afterFix?: AfterFix,
 ): Promise<Pass> {
   const aws = new AwsCaller(
     options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
-    options.verbose ? (c) => io.stderr.write(callLine(c, io.style)) : undefined,
+    options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
   );
   const ctx = new Context(
     {

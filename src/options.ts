@@ -40,6 +40,8 @@ export interface DiagnoseOptions {
   input: string;
   /** Set when the input was rewritten (a phone number to E.164): what was done, for the report. */
   inputNormalised?: string;
+  /** The input as typed, when it was rewritten (so --redact masks that form too). */
+  inputGiven?: string;
   userPoolId: string;
   region: string;
   clientId?: string;
@@ -166,7 +168,7 @@ export function resolveDiagnoseOptions(
     ...(flow !== 'forgot-password' ? { flow } : {}),
     ...(flow === 'verify-attribute' ? { attribute: attribute as ContactAttribute } : {}),
     input: user.input,
-    ...(user.normalised ? { inputNormalised: user.normalised } : {}),
+    ...(user.normalised ? { inputNormalised: user.normalised, inputGiven: input.trim() } : {}),
     userPoolId,
     region,
     ...(clientId ? { clientId } : {}),

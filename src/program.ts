@@ -263,7 +263,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
     .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
     .option('--strict', 'warnings also make the exit code 1')
-    .option('--redact', 'mask e-mail addresses, phone numbers and usernames')
+    .option('--redact', 'mask e-mail addresses, phone numbers, usernames and subs, in the report and on stderr')
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')

@@ -2,58 +2,108 @@ import type { UserResolution } from './context/index.js';
 import { maskDestination } from './domain/channel.js';
 import type { Report } from './report.js';
 
-const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const PHONE = /\+\d{7,15}\b/g;
-
-const EMAIL_ONLY = new RegExp(`^${EMAIL.source}$`);
-const PHONE_ONLY = /^\+\d{7,15}$/;
+// Addresses in any script (jürgen@bücher.example), and E.164 numbers.
+const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const PHONE = /\+\d{7,15}(?!\d)/g;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A name shows its first character only when it has more to hide; a short one is masked whole. */
 function maskName(name: string): string {
-  return `${name[0]}***`;
+  return [...name].length > 3 ? `${[...name][0]}***` : '***';
 }
 
 /**
- * The report with e-mail addresses, phone numbers and usernames masked in every string, for pasting
- * into tickets. Evidence keys (API field paths) are kept; values and prose are masked.
+ * Masks the personal values of one run in any text: e-mail addresses and phone numbers by their
+ * shape, and usernames, subs and the input as given by name, as the run learns them (the input
+ * from the start, the resolved user and the users a search found once the user is known). Used for
+ * the report, for pasting into tickets, and for everything written to stderr while it runs.
  */
-export function redactReport(report: Report, resolution: UserResolution | undefined): Report {
-  // The name the ticket gave too (it may differ in case, or resolve to nobody); e-mail addresses and
-  // phone numbers are masked by shape below.
-  const usernames = new Set<string>(
-    [report.target.input, report.target.username, ...(resolution?.candidates ?? []).map((u) => u.Username)].filter(
-      (n): n is string => !!n && n.length > 1 && !EMAIL_ONLY.test(n) && !PHONE_ONLY.test(n),
-    ),
-  );
-  // Longest first, so "jane.doe" is masked before "jane"; any case, as Cognito may match it.
-  const names = [...usernames].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const byName = names.length ? new RegExp(`(?<![A-Za-z0-9])(?:${names.join('|')})(?![A-Za-z0-9])`, 'gi') : undefined;
-  const mask = (text: string): string => {
-    const out = text.replace(EMAIL, (m) => maskDestination(m) ?? m).replace(PHONE, (m) => maskDestination(m) ?? m);
-    return byName ? out.replace(byName, maskName) : out;
-  };
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'string') return mask(value);
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+export class Redactor {
+  private readonly names = new Set<string>();
+  private byName: RegExp | undefined;
+
+  constructor(values: readonly (string | undefined)[]) {
+    this.learn(values);
+  }
+
+  /** Values to mask wherever they appear, in any case (Cognito may match names case-insensitively). */
+  learn(values: readonly (string | undefined)[]): void {
+    // Whole addresses and numbers are masked by their shape, which keeps more of them readable.
+    const byShape = (v: string) => new RegExp(`^(?:${EMAIL.source}|${PHONE.source})$`, 'u').test(v);
+    for (const v of values) if (v?.trim() && !this.names.has(v) && !byShape(v)) this.names.add(v);
+    // Longest first, so "jane.doe" is masked before "jane".
+    const names = [...this.names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    this.byName = names.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      : undefined;
+  }
+
+  /** The usernames and subs of the resolved user and of every user a search found. */
+  learnResolution(resolution: UserResolution | undefined): void {
+    if (!resolution) return;
+    const users = [
+      { name: resolution.user?.Username, attributes: resolution.user?.UserAttributes },
+      ...resolution.candidates.map((u) => ({ name: u.Username, attributes: u.Attributes })),
+    ];
+    this.learn(users.flatMap((u) => [u.name, u.attributes?.find((a) => a.Name === 'sub')?.Value]));
+  }
+
+  text(text: string): string {
+    // Names first: a one-letter name must not match the first letter of a mask already made.
+    const named = this.byName ? text.replace(this.byName, maskName) : text;
+    return named.replace(EMAIL, (m) => maskDestination(m) ?? m).replace(PHONE, (m) => maskDestination(m) ?? m);
+  }
+
+  /**
+   * The report with every string masked; evidence keys (API field paths) and the pool's identifiers
+   * kept. Usernames and subs the evidence names (other holders of a contact, say) are learned first.
+   */
+  report(report: Report): Report {
+    this.learn(namedIn(report.findings));
+    const walk = (value: unknown): unknown => {
+      if (typeof value === 'string') return this.text(value);
+      if (Array.isArray(value)) return value.map(walk);
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+      }
+      return value;
+    };
+    const redacted = walk(report) as Report;
+    // Identifiers of the tool and the pool are not personal data.
+    return {
+      ...redacted,
+      tool: report.tool,
+      target: {
+        ...redacted.target,
+        userPoolId: report.target.userPoolId,
+        clientId: report.target.clientId,
+        region: report.target.region,
+      },
+      generatedAt: report.generatedAt,
+    };
+  }
+}
+
+/** Values of fields named Username or sub (`{Name: 'sub', Value}` too), anywhere in `value`. */
+function namedIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => namedIn(v, found));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.Name === 'sub' && typeof o.Value === 'string') found.push(o.Value);
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string' && /^(Username|username|sub)$/.test(k)) found.push(v);
+      else namedIn(v, found);
     }
-    return value;
-  };
-  const redacted = walk(report) as Report;
-  // Identifiers of the tool and the pool are not personal data.
-  return {
-    ...redacted,
-    tool: report.tool,
-    target: {
-      ...redacted.target,
-      userPoolId: report.target.userPoolId,
-      clientId: report.target.clientId,
-      region: report.target.region,
-    },
-    generatedAt: report.generatedAt,
-  };
+  }
+  return found;
+}
+
+/** The report with personal values masked (see Redactor). */
+export function redactReport(report: Report, resolution: UserResolution | undefined, given?: string): Report {
+  const redactor = new Redactor([report.target.input, report.target.username ?? undefined, given]);
+  redactor.learnResolution(resolution);
+  return redactor.report(report);
 }

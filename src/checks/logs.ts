@@ -1,3 +1,4 @@
+import { ANSWER_CAUSES } from '../domain/error-texts.js';
 import { flowCalls } from './logs/cloudtrail.js';
 import { notificationLog } from './logs/notification.js';
 import { smsFailureLog } from './logs/sms-delivery.js';
@@ -12,13 +13,19 @@ export const logs: Check = {
   scope: 'advice',
   dependsOn: ['pool', 'user'],
   codes: [
-    'delivery-error-logged',
-    'sms-carrier-failure-logged',
-    'forgot-password-attempt-limit',
-    'resend-code-attempt-limit',
-    'app-hides-error',
-    'threat-protection-block',
-    'log-source-not-configured',
+    ...new Set([
+      'delivery-error-logged',
+      'sms-carrier-failure-logged',
+      'forgot-password-attempt-limit',
+      'resend-code-attempt-limit',
+      'app-hides-error',
+      'request-not-in-cloudtrail',
+      // What Cognito's answer to a call that sends a code can prove, as CloudTrail recorded it (such a
+      // call never checks a code).
+      ...ANSWER_CAUSES.filter((c) => c !== 'stale-or-expired-code'),
+      'threat-protection-block',
+      'log-source-not-configured',
+    ] as const),
   ],
   reads: [
     'cognito-idp:GetLogDeliveryConfiguration',
@@ -42,7 +49,7 @@ export const logs: Check = {
     const results = await Promise.all([
       notificationLog(ctx, username, a, window),
       smsFailureLog(ctx, a.phone_number, window),
-      flowCalls(ctx, username, a.sub, window),
+      flowCalls(ctx, pool, username, a.sub, window),
       threatProtection(ctx, pool, username, window),
     ]);
     const outcomes = results.flatMap((r) => (r.outcome ? [r.outcome] : []));

@@ -4,6 +4,7 @@ import type { Context } from '../context/index.js';
 import { docs } from '../remedy/links.js';
 import { functionOutcomes } from './triggers/function.js';
 import { inspect, read } from './triggers/inspect.js';
+import { loggedTriggerFailure } from './triggers/logged.js';
 import { judgeKey, keyRegion } from './triggers/kms.js';
 import { messageTriggers } from './triggers/path.js';
 import { permissionOutcome } from './triggers/permission.js';
@@ -17,12 +18,19 @@ export const triggers: Check = {
   dependsOn: ['pool'],
   codes: [
     'custom-message-lambda-error',
+    'custom-message-bad-content',
     'lambda-missing-or-timeout',
     'lambda-invoke-permission-missing',
     'custom-sender-async-failure',
     'custom-sender-kms',
   ],
-  reads: ['lambda:GetFunction', 'lambda:GetPolicy', 'kms:DescribeKey', 'cloudwatch:GetMetricData'],
+  reads: [
+    'lambda:GetFunction',
+    'lambda:GetPolicy',
+    'kms:DescribeKey',
+    'cloudwatch:GetMetricData',
+    'cloudtrail:LookupEvents',
+  ],
   docs: [docs.lambdaTriggers, docs.customMessage, docs.customSender, docs.lambdaResourcePolicy, docs.kmsKeyState],
   async run(ctx) {
     const p = await ctx.pool();
@@ -44,10 +52,12 @@ export const triggers: Check = {
     const senders = onPath.filter((t) => t.channel);
     const keyId = config.KMSKeyID;
     // Every read starts now, alongside the channel prediction: none depends on another.
-    const [channel, facts, key] = await Promise.all([
+    const customMessage = onPath.find((t) => t.kind === 'CustomMessage');
+    const [channel, facts, key, logged] = await Promise.all([
       predictedChannel(ctx),
       Promise.all(onPath.map((t) => inspect(ctx, t))),
       senders.length && keyId ? read(ctx.kms.key(keyRegion(keyId, region), keyId)) : undefined,
+      customMessage ? loggedTriggerFailure(ctx, customMessage) : undefined,
     ]);
 
     const outcomes: Outcome[] = [];
@@ -75,6 +85,7 @@ export const triggers: Check = {
         if (outcome) outcomes.push(outcome);
       }
     }
+    if (logged) merge(outcomes, logged);
     if (outcomes.length) return outcomes;
     return {
       status: 'pass',
@@ -83,6 +94,22 @@ export const triggers: Check = {
     };
   },
 };
+
+/** What CloudTrail proves joins the finding of the same cause, if any, and makes it a failure. */
+function merge(outcomes: Outcome[], logged: Outcome): void {
+  const i = outcomes.findIndex((o) => o.code === logged.code);
+  const same = outcomes[i];
+  if (!same) {
+    outcomes.push(logged);
+    return;
+  }
+  outcomes[i] = {
+    ...same,
+    status: 'fail',
+    message: `${same.message} ${logged.message}`,
+    evidence: { ...same.evidence, ...logged.evidence },
+  };
+}
 
 /** The channel of this user's code, or undefined when the user or channel is unknown (other checks say why). */
 async function predictedChannel(ctx: Context): Promise<Channel | undefined> {

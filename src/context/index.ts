@@ -3,7 +3,7 @@ import type { AwsCaller } from '../aws/caller.js';
 import type { IamAction } from '../aws/services.js';
 import { AwsCallError } from '../aws/errors.js';
 import { predictChannel, type ChannelPrediction } from '../domain/channel.js';
-import type { Flow } from '../domain/flow.js';
+import { FLOW_FACTS, type Flow } from '../domain/flow.js';
 import { predictInvitationChannel } from '../domain/invitation-channel.js';
 import { predictSignUpChannel } from '../domain/sign-up-channel.js';
 import { predictVerificationChannel } from '../domain/verify-channel.js';
@@ -17,7 +17,7 @@ import {
   type ResolvedVia,
   type UserSearch,
 } from '../domain/user-resolution.js';
-import { CloudTrailFacts, EVENT_HISTORY_MS } from './cloudtrail.js';
+import { CloudTrailFacts, EVENT_HISTORY_MS, type EventHistory } from './cloudtrail.js';
 import { CREATION_MATCH_MS, creationEvent, type CreationEvent } from '../domain/admin-creation.js';
 import { parseSesIdentityArn } from '../domain/ses.js';
 import { CloudWatchFacts } from './cloudwatch.js';
@@ -207,6 +207,24 @@ export class Context {
       if (!user?.Username || !value) return undefined;
       const { users, truncated } = await this.usersWhere(filterFor(attribute, value));
       return contactHolders(users, attribute, value, user.Username, truncated);
+    });
+  }
+
+  /**
+   * The Region's calls that send this flow's code, in the --since window, as CloudTrail recorded them,
+   * newest first: read once, for the logs (what Cognito answered) and the triggers (a trigger named in
+   * the answer). LookupEvents takes one event name a request: one history per call, merged.
+   */
+  flowHistory(): Promise<EventHistory> {
+    return this.once('flow history', async () => {
+      const end = this.target.now;
+      const start = new Date(end.getTime() - this.target.sinceMs);
+      const histories = await Promise.all(
+        FLOW_FACTS[this.flow].apis.map((name) => this.cloudtrail.eventsNamed(this.target.region, name, start, end)),
+      );
+      const events = histories.flatMap((h) => h.events);
+      events.sort((a, b) => (b.EventTime?.getTime() ?? 0) - (a.EventTime?.getTime() ?? 0));
+      return { events, truncated: histories.some((h) => h.truncated) };
     });
   }
 

@@ -14,6 +14,7 @@
 //   "Analyzing Amazon Cognito CloudTrail events with CloudWatch Logs Insights").
 
 import type { CauseCode } from '../causes.js';
+import { readErrorText, type TextReading } from './error-texts.js';
 
 /** `arn:aws:logs:<region>:<account>:log-group:<name>[:*]` → the Region and the log group name. */
 export function parseLogGroupArn(arn: string): { region: string; name: string } | undefined {
@@ -90,40 +91,35 @@ export function parseSmsDelivery(line: string): SmsDelivery {
 }
 
 export interface CarrierVerdict {
-  /** The catalogue cause the carrier's answer points to, when it is one of the documented reasons. */
+  /** The catalogue cause the carrier's answer points to, when it is one of the texts SNS writes. */
   cause?: CauseCode;
   advice: string;
 }
 
-// The failure reasons SNS documents for `providerResponse` (sms_stats_cloudwatch), by catalogue cause.
-const CARRIER_REASONS: [RegExp, CauseCode, string][] = [
-  [
-    /blocked as spam|carrier has blocked|phone has blocked|blacklisted|blocked list/i,
-    'sms-carrier-filtering',
+/** What to do about a carrier's answer, by the cause it proves. */
+const CARRIER_ADVICE: Partial<Record<CauseCode, string>> = {
+  'sms-carrier-filtering':
     'The carrier or the handset filtered the message. Send from a registered origination identity, put your brand name in the SMS message template, and avoid link shorteners.',
-  ],
-  [
-    /opted out/i,
-    'sms-opted-out',
+  'sms-opted-out':
     "The number had opted out (the user replied STOP) when SNS sent the message; only with the user's consent opt it back in (see the sms check).",
-  ],
-  [
-    /invalid phone number/i,
-    'invalid-phone-number',
+  'invalid-phone-number':
     'The carrier rejected the number: correct the stored phone_number (E.164, right country code, a mobile line), then verify it again.',
-  ],
-  [
-    /unreachable|unavailable|unknown error attempting to reach phone/i,
-    'device-or-network-unreachable',
+  'device-or-network-unreachable':
     'The phone or its network could not be reached (switched off, roaming, out of coverage): retry later, or recover by e-mail.',
-  ],
-];
+  'sms-spend-limit-reached':
+    "The account's SMS spend limit stopped the message: raise it (and the approved quota) or wait for the next month.",
+  'sms-sandbox':
+    'The account may not send SMS to this number yet (sandbox, or held for review): verify the number in the sandbox or ask AWS Support for production access.',
+  'custom-message-bad-content':
+    'The carrier refused the message body: check the SMS message template (or what the CustomMessage trigger returns).',
+};
 
-/** Read the carrier's answer as one of the causes SNS documents for a failed SMS. */
+/** Read the carrier's answer through the table of real texts; an unknown answer is shown as it is. */
 export function classifyProviderResponse(providerResponse: string | undefined): CarrierVerdict {
-  const hit = CARRIER_REASONS.find(([pattern]) => providerResponse !== undefined && pattern.test(providerResponse));
-  return hit
-    ? { cause: hit[1], advice: hit[2] }
+  const cause = readErrorText(providerResponse)?.cause;
+  const advice = cause && CARRIER_ADVICE[cause];
+  return cause && advice
+    ? { cause, advice }
     : { advice: 'Read the carrier response above; delivery logs can take up to 72 hours to arrive.' };
 }
 
@@ -159,18 +155,28 @@ export function callsBy(
 
 export type CallsJudgement =
   | { kind: 'none' }
-  /** LimitExceededException in the window; `current` when the latest call still hit it. */
+  /** The per-user attempt limit in the window; `current` when the latest call still hit it. */
   | { kind: 'attempt-limit'; current: boolean; limited: ForgotPasswordCall[]; latest: ForgotPasswordCall }
-  | { kind: 'error'; latest: ForgotPasswordCall }
+  /** The latest call failed; `reading` is what its text proves, when AWS is known to write it. */
+  | { kind: 'error'; latest: ForgotPasswordCall; reading?: TextReading }
   | { kind: 'ok'; latest: ForgotPasswordCall };
 
-export const LIMIT_EXCEEDED = 'LimitExceededException';
+/** What a call's error text proves (the exception name alone never decides between causes). */
+export function readCall(call: ForgotPasswordCall): TextReading | undefined {
+  return call.errorCode ? readErrorText(call.errorMessage, { errorCode: call.errorCode }) : undefined;
+}
+
+const attemptLimited = (c: ForgotPasswordCall) => readCall(c)?.cause === 'forgot-password-attempt-limit';
 
 /** What this user's ForgotPassword calls say, newest first. */
 export function judgeCalls(calls: readonly ForgotPasswordCall[]): CallsJudgement {
   const latest = calls[0];
   if (!latest) return { kind: 'none' };
-  const limited = calls.filter((c) => c.errorCode === LIMIT_EXCEEDED);
-  if (limited.length) return { kind: 'attempt-limit', current: latest.errorCode === LIMIT_EXCEEDED, limited, latest };
-  return latest.errorCode ? { kind: 'error', latest } : { kind: 'ok', latest };
+  const limited = calls.filter(attemptLimited);
+  if (limited.length && (attemptLimited(latest) || !latest.errorCode)) {
+    return { kind: 'attempt-limit', current: attemptLimited(latest), limited, latest };
+  }
+  if (!latest.errorCode) return { kind: 'ok', latest };
+  const reading = readCall(latest);
+  return { kind: 'error', latest, ...(reading ? { reading } : {}) };
 }

@@ -81,7 +81,8 @@ export function normaliseUserInput(raw: string, region: string): UserInput {
     if (!phone?.isValid()) {
       return {
         ok: false,
-        problem: `"${text}" looks like a phone number but is not a valid one${text.startsWith('+') || !country ? '' : ` in ${country} (the country of ${region})`}: write it in E.164, like +14155550100.`,
+        // The value itself is not repeated: with --redact it must not reach stderr either.
+        problem: `The user looks like a phone number but is not a valid one${text.startsWith('+') || !country ? '' : ` in ${country} (the country of ${region})`}: write it in E.164, like +14155550100.`,
       };
     }
     const e164 = phone.number;

@@ -90,6 +90,7 @@ describe('cognito-doctor checks', () => {
       'lambda:GetPolicy',
       'kms:DescribeKey',
       'cloudwatch:GetMetricData',
+      'cloudtrail:LookupEvents',
     ]);
     expect(JSON.parse(renderChecks(checklists, 'json', plain))).toEqual(data);
   });

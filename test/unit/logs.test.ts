@@ -126,8 +126,11 @@ describe('classifyProviderResponse', () => {
     ['Phone carrier is currently unreachable/unavailable', 'device-or-network-unreachable'],
     ['Phone is currently unreachable/unavailable', 'device-or-network-unreachable'],
     ['Unknown error attempting to reach phone', 'device-or-network-unreachable'],
-    ['Message body is invalid', undefined],
-    ['This delivery would exceed max price', undefined],
+    ['Message body is invalid', 'custom-message-bad-content'],
+    ['This delivery would exceed max price', 'sms-spend-limit-reached'],
+    ['Sandboxed account unable to send to number.', 'sms-sandbox'],
+    ['Message has been accepted by phone carrier', undefined],
+    ['a text SNS is not known to write', undefined],
   ])('%s → %s', (response, cause) => {
     const verdict = classifyProviderResponse(response);
     expect(verdict.cause).toBe(cause);
@@ -159,21 +162,45 @@ describe('ForgotPassword calls in CloudTrail', () => {
     expect(calls[1]).toMatchObject({ errorCode: 'LimitExceededException', errorMessage: 'm' });
   });
 
-  const call = (minutesAgo: number, errorCode?: string): ForgotPasswordCall => ({
+  const LIMIT = ['LimitExceededException', 'Attempt limit exceeded, please try after some time.'] as const;
+  const DAILY = [
+    'LimitExceededException',
+    'Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.',
+  ] as const;
+  const call = (minutesAgo: number, error?: readonly [string, string]): ForgotPasswordCall => ({
     time: new Date(Date.UTC(2026, 10, 21, 12) - minutesAgo * 60_000),
-    ...(errorCode ? { errorCode } : {}),
+    ...(error ? { errorCode: error[0], errorMessage: error[1] } : {}),
   });
 
   it('judges the calls: none, succeeded, failed, attempt limit now or earlier', () => {
     expect(judgeCalls([])).toEqual({ kind: 'none' });
     expect(judgeCalls([call(5)]).kind).toBe('ok');
-    expect(judgeCalls([call(5, 'CodeDeliveryFailureException'), call(50)]).kind).toBe('error');
-    const now = judgeCalls([call(5, 'LimitExceededException'), call(9, 'LimitExceededException'), call(50)]);
+    expect(
+      judgeCalls([
+        call(5, ['CodeDeliveryFailureException', 'Invalid email provided/Unable to send the email']),
+        call(50),
+      ]),
+    ).toMatchObject({ kind: 'error', reading: { meaning: expect.any(String) } });
+    const now = judgeCalls([call(5, LIMIT), call(9, LIMIT), call(50)]);
     expect(now).toMatchObject({ kind: 'attempt-limit', current: true });
     expect(now.kind === 'attempt-limit' && now.limited.length).toBe(2);
-    expect(judgeCalls([call(5), call(70, 'LimitExceededException')])).toMatchObject({
+    expect(judgeCalls([call(5), call(70, LIMIT)])).toMatchObject({
       kind: 'attempt-limit',
       current: false,
+    });
+  });
+
+  it('reads the daily e-mail cap of the default sender as its own cause, not the attempt limit', () => {
+    expect(judgeCalls([call(5, DAILY), call(9, DAILY)])).toMatchObject({
+      kind: 'error',
+      reading: { cause: 'cognito-default-email-daily-limit' },
+    });
+  });
+
+  it('keeps the latest error first when an older call hit the attempt limit', () => {
+    expect(judgeCalls([call(5, DAILY), call(70, LIMIT)])).toMatchObject({
+      kind: 'error',
+      reading: { cause: 'cognito-default-email-daily-limit' },
     });
   });
 });

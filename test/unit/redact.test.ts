@@ -87,9 +87,26 @@ describe('redactReport', () => {
     expect(redacted.findings[0]!.remediation!.docs).toEqual(report.findings[0]!.remediation!.docs);
   });
 
-  it('does not touch a one-letter username (it would mask every such letter) or the original report', () => {
+  it('masks a username of any length, whole when it is short, and leaves the original report alone', () => {
+    expect(
+      redactReport({ ...report, verdict: { ...report.verdict, summary: 'user j (not jo) is j.' } }, resolution).verdict
+        .summary,
+    ).toBe('user *** (not jo) is ***.');
     expect(redacted.findings[0]!.title).toBe('The phone number opted out of SMS');
     expect(report.target.username).toBe('jane.doe');
+  });
+
+  it('masks addresses in any script and the sub of every user it knows', () => {
+    const sub = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
+    const known = {
+      ...resolution,
+      user: { Username: 'jürgen', UserAttributes: [{ Name: 'sub', Value: sub }] },
+    } as unknown as UserResolution;
+    const r = redactReport(
+      { ...report, verdict: { ...report.verdict, summary: `jürgen.müller@bücher.example, sub ${sub}, user jürgen` } },
+      known,
+    );
+    expect(r.verdict.summary).toBe('j***@b***, sub 0***, user j***');
   });
 
   it('works without a resolution (user not found)', () => {
@@ -118,6 +135,6 @@ describe('redactReport', () => {
       },
       undefined,
     );
-    expect(r.verdict.summary).toBe('o***@e*** belongs to a***, not to annabel.');
+    expect(r.verdict.summary).toBe('o***@e*** belongs to ***, not to annabel.');
   });
 });

@@ -1,3 +1,4 @@
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context/index.js';
 import { FLOW_FACTS, flowApis } from '../../domain/flow.js';
 import { callsBy, judgeCalls, type ForgotPasswordCall } from '../../domain/logs.js';
@@ -10,6 +11,7 @@ import { windowEvidence, type SourceResult, type Window } from './source.js';
 /** CloudTrail: did the app make this flow's calls for this user at all, when, and what did Cognito answer? */
 export async function flowCalls(
   ctx: Context,
+  pool: UserPoolType,
   username: string,
   sub: string | undefined,
   window: Window,
@@ -21,11 +23,7 @@ export async function flowCalls(
   // code) has no calls worth finding: the core check says why.
   if (ctx.flow !== 'forgot-password' && (await ctx.channel())?.channel === 'NONE') return {};
   const region = ctx.target.region;
-  // LookupEvents takes one event name a request: one history per call, merged newest first.
-  const histories = await Promise.all(
-    apis.map((name) => ctx.cloudtrail.eventsNamed(region, name, window.start, window.end)),
-  );
-  const history = { events: histories.flatMap((h) => h.events), truncated: histories.some((h) => h.truncated) };
+  const history = await ctx.flowHistory();
   const calls = callsBy(history.events, sub);
   const judgement = judgeCalls(calls);
   const api = flowApis(ctx);
@@ -46,16 +44,18 @@ export async function flowCalls(
   const subEvidence = { 'AdminGetUser.UserAttributes.sub': sub };
   if (judgement.kind === 'none') {
     const scanned = history.truncated
-      ? ` among the ${history.events.length} most recent ${api} events of the Region (older ones were not read)`
+      ? ` among the most recent ${api} events of the Region (a busy Region: older ones were not read)`
       : '';
     return {
       outcome: {
         status: 'info',
-        code: 'app-hides-error',
+        code: 'request-not-in-cloudtrail',
         message: `CloudTrail shows no ${api} call for this user in ${window.text}${scanned}: the request may never have reached Cognito in ${region} (the app calls another pool or Region, uses a stale configuration, or failed before calling). CloudTrail can take several minutes to show a call.`,
+        // Only this user's calls: the Region's other events say nothing about this user.
         evidence: {
           ...subEvidence,
-          'LookupEvents.Events.length': history.events.length,
+          [ctx.flow === 'forgot-password' ? 'forgotPasswordCallsInWindow' : 'callsInWindow']: 0,
+          ...(history.truncated ? { 'LookupEvents.NextToken': 'more events than were read' } : {}),
           window: windowEvidence(window),
         },
         remediation: remediation(
@@ -106,17 +106,31 @@ export async function flowCalls(
       },
     };
   }
+  const reading = judgement.reading;
+  const failed = `The latest ${api} call for this user, at ${latest.time.toISOString()}, failed with ${latest.errorCode}${latest.errorMessage ? ` ("${latest.errorMessage}")` : ''}`;
+  if (reading?.trigger === 'CustomMessage' && pool.LambdaConfig?.CustomMessage) {
+    // The triggers check names the function and reports this text as its evidence.
+    return { note: `${failed}: the CustomMessage trigger failed (see the triggers check).`, evidence };
+  }
+  const cause = reading?.cause;
   return {
     outcome: {
       status: 'warn',
-      code: 'app-hides-error',
-      message: `The latest ${api} call for this user, at ${latest.time.toISOString()}, failed with ${latest.errorCode}${latest.errorMessage ? ` ("${latest.errorMessage}")` : ''}: Cognito sent no code. If the user saw "code sent", the app hides this error.`,
-      evidence,
-      remediation: remediation(
-        `Fix what the error names (the checks above show the settings it depends on), and make the app show ${api} errors. The calls in the window:`,
-        lookups,
-        [docs.cognitoCloudTrail, docs.managingErrors],
-      ),
+      code: cause ?? 'app-hides-error',
+      message: `${failed}: ${reading ? `${reading.meaning} ` : ''}Cognito sent no code. If the user saw "code sent", the app hides this error.`,
+      evidence: { ...evidence, ...(cause ? { catalogueCause: cause } : {}) },
+      remediation:
+        cause === 'cognito-default-email-daily-limit'
+          ? remediation(
+              "Cognito's default sender allows 50 e-mails a day per account and nothing raises it: send through your own SES identity (EmailSendingAccount DEVELOPER with a verified SourceArn; the e-mail check shows the identity it would use).",
+              lookups,
+              [docs.userPoolEmail, docs.quotas],
+            )
+          : remediation(
+              `Fix what the error names (the checks above show the settings it depends on), and make the app show ${api} errors. The calls in the window:`,
+              lookups,
+              [docs.cognitoCloudTrail, docs.managingErrors],
+            ),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { LogConfigurationType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context/index.js';
+import { readErrorText } from '../../domain/error-texts.js';
 import { anyTermPattern, mentionsAny, notificationDetails, parseLogGroupArn } from '../../domain/logs.js';
 import { aws } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
@@ -58,11 +59,15 @@ export async function notificationLog(
     evidence[`FilterLogEvents.events[${i}].message`] = e.message ?? '';
   });
   const count = events.length >= COGNITO_LOG_LIMIT ? `${mine.length} or more` : String(mine.length);
+  // AWS documents no wording for these lines: only a known AWS text inside one is read; the rest is shown.
+  const details = notificationDetails(latest.message ?? '');
+  const reading = readErrorText(details, { recipient: a.email ?? '' });
+  if (reading?.cause) evidence.catalogueCause = reading.cause;
   return {
     outcome: {
       status: 'warn',
       code: 'delivery-error-logged',
-      message: `Cognito logged ${count} delivery error${mine.length === 1 ? '' : 's'} for this user in ${window.text}; the latest, at ${iso(latest.timestamp)}: "${quote(notificationDetails(latest.message ?? ''))}"`,
+      message: `Cognito logged ${count} delivery error${mine.length === 1 ? '' : 's'} for this user in ${window.text}; the latest, at ${iso(latest.timestamp)}: "${quote(details)}"${reading ? ` (${reading.meaning.replace(/\.$/, '')})` : ''}`,
       evidence,
       remediation: remediation(
         'Cognito tried to send the message and the delivery failed with the error above: fix what it names (the e-mail and SMS checks show the settings it depends on). Every logged error for this user in the window:',

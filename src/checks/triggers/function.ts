@@ -126,7 +126,7 @@ export function functionOutcomes(ctx: Context, t: Trigger, f: Facts, path: Path)
 }
 
 /** The trigger function's log for this window, filtered to one trigger source. */
-function tailLog(ctx: Context, region: string, functionName: string, triggerSource: string): string {
+export function tailLog(ctx: Context, region: string, functionName: string, triggerSource: string): string {
   return aws(
     ctx,
     ['logs', 'tail', `/aws/lambda/${functionName}`, '--since', windowText(ctx), '--filter-pattern', triggerSource],
@@ -135,6 +135,6 @@ function tailLog(ctx: Context, region: string, functionName: string, triggerSour
 }
 
 /** A CloudWatch Logs filter pattern matching any of the terms (`?a ?b`), or the one term. */
-function anyTerm(terms: readonly string[]): string {
+export function anyTerm(terms: readonly string[]): string {
   return terms.length === 1 ? terms[0]! : terms.map((t) => `?${t}`).join(' ');
 }
