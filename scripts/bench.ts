@@ -5,9 +5,11 @@
 //   diagnosis  one full diagnosis, no added latency ÷ median `node -e 0`           (budget ≤ 3×)
 //   diagnosis  the same with 50 ms added to every AWS call                         (budget ≤ start-up + 3×50 + 100 ms)
 //              AWS requests, duplicates (budget 0), dependent-call depth (budget ≤ 3)
+//   flow       one diagnosis per command (demo world), 50 ms a call: wall, requests, depth
 //   aws CLI    the same requests as a script of `aws` commands ÷ one diagnosis    (goal ≥ 10×; needs /usr/bin/aws)
 
 import { spawn } from 'node:child_process';
+import { DEMO_CASES, demoArgs } from './demo-cases.js';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,6 +23,8 @@ const CLI = join(ROOT, 'dist/cli.js');
 const AWS_CLI = '/usr/bin/aws';
 const STARTUP_RUNS = 15;
 const DIAGNOSIS_RUNS = 7;
+/** Runs of each flow's diagnosis (after one warm-up). */
+const FLOW_RUNS = 3;
 const LATENCY_MS = 50;
 const POOL = 'eu-west-1_AbC123';
 const DIAGNOSIS = ['forgot-password', 'jane', '--user-pool-id', POOL, '--client-id', '1example23456789', '--json'];
@@ -97,6 +101,40 @@ function awsCommand(r: LoggedRequest, endpoint: string): string {
 
 // ------------------------------------------------------------------------------------------------
 
+/**
+ * One diagnosis per command (forgot-password, sign-up, verify-attribute, invitation), each on the demo
+ * world's user for it, with 50 ms added to every AWS call: wall time, requests and call depth.
+ */
+async function perFlow(env: Record<string, string>): Promise<void> {
+  const world = loadWorld(join(ROOT, 'test/worlds/demo.json'));
+  world.latencyMs = LATENCY_MS;
+  const fake = await startFakeAws(world);
+  const commands = [...new Set(DEMO_CASES.map((c) => c.command ?? 'forgot-password'))];
+  try {
+    for (const command of commands) {
+      const args = demoArgs(DEMO_CASES.find((c) => (c.command ?? 'forgot-password') === command)!);
+      const walls: number[] = [];
+      let requests = 0;
+      let depth = 0;
+      for (let i = 0; i < FLOW_RUNS + 1; i++) {
+        fake.requests.length = 0;
+        const r = await timed(process.execPath, [CLI, ...args, '--json'], { ...env, AWS_ENDPOINT_URL: fake.url });
+        const report = JSON.parse(r.stdout) as { command?: string };
+        if (report.command !== command) throw new Error(`${args.join(' ')}: no ${command} report (exit ${r.code})`);
+        if (i > 0) walls.push(r.ms);
+        requests = fake.requests.length;
+        depth = callDepth(fake.requests);
+      }
+      process.stdout.write(
+        `flow       ${args.join(' ')}, ${LATENCY_MS} ms a call: wall ${ms(median(walls))} (median of ${FLOW_RUNS}), ${requests} AWS requests, call depth ${depth}\n`,
+      );
+    }
+    process.stdout.write('\n');
+  } finally {
+    await fake.close();
+  }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(CLI)) {
     process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).\n');
@@ -166,6 +204,8 @@ async function main(): Promise<number> {
           `           AWS requests ${log.length}, duplicates ${dups.length}${dups.length ? ` (${dups.join('; ')})` : ''}, dependent-call depth ${depth} (budget ≤ 3)\n` +
           `           ${log.map((r) => r.action).join(', ')}\n\n`,
       );
+
+      await perFlow(env);
 
       // The same requests as a script of aws CLI commands, one after another, as a person would run them.
       if (!existsSync(AWS_CLI)) {

@@ -5,7 +5,9 @@ export const DEMO_POOL = 'eu-west-1_AbC123';
 export const STAGING_POOL = 'eu-west-2_Staging1';
 
 export interface DemoCase {
-  /** The ticket's words: what the engineer types after `forgot-password`. */
+  /** The command; `forgot-password` when absent. */
+  command?: 'sign-up' | 'verify-attribute' | 'invitation';
+  /** The ticket's words: what the engineer types after the command. */
   args: string[];
   /** One line: what this user shows. */
   shows: string;
@@ -68,4 +70,28 @@ export const DEMO_CASES: DemoCase[] = [
     status: 'blocked',
     code: 'sms-sandbox',
   },
+  {
+    command: 'sign-up',
+    args: ['sam', '-p', DEMO_POOL],
+    shows: 'signed up three days ago and never confirmed: the confirmation code has expired',
+    status: 'at-risk',
+    code: 'stale-or-expired-code',
+  },
+  {
+    command: 'verify-attribute',
+    args: ['vera', 'email', '-p', DEMO_POOL],
+    shows: 'an administrator changed the e-mail address: an admin change sends no verification code',
+    status: 'at-risk',
+    code: 'attribute-changed-now-unverified',
+  },
+  {
+    command: 'invitation',
+    args: ['ivan', '-p', DEMO_POOL],
+    shows: 'created with MessageAction=SUPPRESS: no invitation was ever sent',
+    status: 'blocked',
+    code: 'invite-suppressed-or-sms-default',
+  },
 ];
+
+/** The command line of a demo case, without the program name. */
+export const demoArgs = (c: DemoCase): string[] => [c.command ?? 'forgot-password', ...c.args];

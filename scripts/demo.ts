@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeAws } from '../test/fake/server.js';
 import { loadWorld } from '../test/fake/world.js';
 import { testEnv } from '../test/helpers/env.js';
-import { DEMO_CASES, type DemoCase } from './demo-cases.js';
+import { DEMO_CASES, demoArgs, type DemoCase } from './demo-cases.js';
 
 // build/demo.mjs or scripts/demo.ts: the repository is one level up either way.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,12 +72,12 @@ async function main(): Promise<number> {
   if (color) delete env.NO_COLOR;
   try {
     process.stdout.write(
-      `${bold('cognito-doctor demo')}: a fake AWS account on ${fake.url} (no real AWS), ${DEMO_CASES.length} users, each with a different reason the reset code never arrived.\n`,
+      `${bold('cognito-doctor demo')}: a fake AWS account on ${fake.url} (no real AWS), ${DEMO_CASES.length} users, each with a different reason a code never arrived: ForgotPassword, then a sign-up code, a verification code and an invitation.\n`,
     );
     for (const [i, c] of DEMO_CASES.entries()) {
       process.stdout.write(`\n${bold(`━━ ${i + 1}/${DEMO_CASES.length}  ${c.args[0]}`)}: ${c.shows}\n`);
-      process.stdout.write(`${dim(`$ cognito-doctor forgot-password ${c.args.join(' ')}`)}\n\n`);
-      await cli(['forgot-password', ...c.args], env, true);
+      process.stdout.write(`${dim(`$ cognito-doctor ${demoArgs(c).join(' ')}`)}\n\n`);
+      await cli(demoArgs(c), env, true);
     }
 
     process.stdout.write(`\n${bold('The same users with --output json')} (verdict, channel, exit code, findings):\n`);
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     const results: Result[] = [];
     // Two at a time: the machine may have two cores.
     for (let i = 0; i < DEMO_CASES.length; i += 2) {
-      const batch = DEMO_CASES.slice(i, i + 2).map((c) => cli(['forgot-password', ...c.args, '--json'], plain, false));
+      const batch = DEMO_CASES.slice(i, i + 2).map((c) => cli([...demoArgs(c), '--json'], plain, false));
       results.push(...(await Promise.all(batch)));
     }
     const width = Math.max(...DEMO_CASES.map((c) => c.args[0]!.length));

@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CASES } from '../../scripts/demo-cases.js';
+import { DEMO_CASES, demoArgs } from '../../scripts/demo-cases.js';
 import { startFakeAws } from '../fake/server.js';
 import { loadWorld } from '../fake/world.js';
 import { ROOT, runCli, testEnv } from '../helpers/cli.js';
@@ -13,7 +13,7 @@ describe.concurrent('demo world', () => {
     it(`${c.args[0]}: ${c.shows}`, async () => {
       const fake = await startFakeAws(loadWorld(join(ROOT, 'test/worlds/demo.json')));
       try {
-        const r = await runCli(['forgot-password', ...c.args, '--json'], testEnv(fake.url));
+        const r = await runCli([...demoArgs(c), '--json'], testEnv(fake.url));
         const report = JSON.parse(r.stdout);
         expect(schemaErrors(report)).toEqual([]);
         expect(r.stderr).toBe('');

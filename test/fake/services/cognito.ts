@@ -54,7 +54,7 @@ export function findUser(pool: PoolWorld, poolId: string, name: string): [string
   );
 }
 
-function userRecord(req: FakeRequest, poolId: string, username: string, u: UserWorld) {
+export function userRecord(req: FakeRequest, poolId: string, username: string, u: UserWorld) {
   const attrs = attributesOf(poolId, username, u);
   return {
     Username: username,
@@ -84,7 +84,7 @@ const LIST_LIMIT = 60;
 const AUTH_EVENTS_LIMIT = 60;
 
 /** What Cognito says when a password breaks the pool's PasswordPolicy, or undefined. */
-function passwordProblem(pool: PoolWorld, password: string): string | undefined {
+export function passwordProblem(pool: PoolWorld, password: string): string | undefined {
   const policy =
     (pool.pool.Policies as { PasswordPolicy?: Record<string, number | boolean> } | undefined)?.PasswordPolicy ?? {};
   if (password.length < Number(policy.MinimumLength ?? 8)) return 'Password not long enough';
@@ -279,20 +279,6 @@ export const cognito: ServiceDef = {
       u.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
       u.modified = req.now.toISOString();
       return {};
-    },
-    AdminCreateUser(input: { UserPoolId: string; Username: string; MessageAction?: string }, req) {
-      if (input.MessageAction !== 'RESEND')
-        throw new AwsFault('UsernameExistsException', 'User account already exists');
-      const [username, u] = requireUser(req, input.UserPoolId, input.Username);
-      if ((u.status ?? 'CONFIRMED') !== 'FORCE_CHANGE_PASSWORD') {
-        throw new AwsFault(
-          'UnsupportedUserStateException',
-          `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD.`,
-        );
-      }
-      // A new temporary password with a fresh validity period; the creation date stays.
-      u.modified = req.now.toISOString();
-      return { User: userRecord(req, input.UserPoolId, username, u) };
     },
   },
 };
