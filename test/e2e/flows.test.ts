@@ -32,8 +32,16 @@ describe.concurrent('flows', () => {
         expect.objectContaining({ action: 'cognito-idp:AdminConfirmSignUp', status: 'applied' }),
       ]);
       expect(fake.requests.filter((q) => q.operation === 'AdminConfirmSignUp')).toHaveLength(1);
-      // After the fix the user is CONFIRMED: no confirmation code is sent, and the report says so.
-      expect(report.findings.map((f: { code?: string }) => f.code)).toContain('resend-confirmation-misuse');
+      // After the fix the user is CONFIRMED, which the fix did: the re-check says so, and does not call
+      // it a misuse of ResendConfirmationCode (a cause the fix itself would have created).
+      expect(report.findings.map((f: { code?: string }) => f.code)).not.toContain('resend-confirmation-misuse');
+      expect(report.findings).toContainEqual(
+        expect.objectContaining({
+          check: 'sign-up',
+          status: 'pass',
+          message: expect.stringMatching(/--fix confirmed/),
+        }),
+      );
     });
   });
 
