@@ -127,7 +127,10 @@ async function examine(
   say: (text: string) => unknown,
 ): Promise<Pass> {
   const aws = new AwsCaller(
-    options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
+    {
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
     options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
   );
   const ctx = new Context(
