@@ -131,7 +131,10 @@ async function examine(
   afterFix?: AfterFix,
 ): Promise<Pass> {
   const aws = new AwsCaller(
-    options.endpointUrl ? { endpointUrl: options.endpointUrl } : {},
+    {
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
     options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
   );
   const ctx = new Context(

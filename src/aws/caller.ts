@@ -1,10 +1,13 @@
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
+import { credentialChain } from './credentials.js';
 import { classifyAwsError } from './errors.js';
 import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
 export interface AwsSettings {
   /** One endpoint for every service (tests, LocalStack); otherwise the SDK reads AWS_ENDPOINT_URL*. */
   endpointUrl?: string;
+  /** The --profile, named in a credentials failure. */
+  profile?: string;
   maxAttempts?: number;
 }
 
@@ -43,7 +46,7 @@ export class AwsCaller {
   readonly calls: CallRecord[] = [];
   private readonly clients = new Map<string, Promise<SendableClient>>();
   private readonly requests = new Map<string, Promise<unknown>>();
-  private credentials: unknown;
+  private credentials: ReturnType<typeof credentialChain> | undefined;
 
   constructor(
     private readonly settings: AwsSettings,
@@ -148,14 +151,11 @@ export class AwsCaller {
     maxAttempts = this.settings.maxAttempts ?? 3,
   ): Promise<SendableClient> {
     // One credential chain for every client, so a profile or SSO token is resolved once per run.
-    if (!this.credentials) {
-      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
-      this.credentials = defaultProvider();
-    }
+    this.credentials ??= credentialChain(this.settings);
     const Client = (sdk as Record<string, new (config: object) => SendableClient>)[services[service].client]!;
     const client = new Client({
       region,
-      credentials: this.credentials,
+      credentials: await this.credentials,
       retryMode: 'adaptive',
       maxAttempts,
       ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),

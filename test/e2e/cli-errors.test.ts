@@ -65,6 +65,16 @@ function report(r: CliResult) {
   };
 }
 
+/** A test environment without keys whose HOME has ~/.aws/config with these lines. */
+function withAwsConfig(url: string, lines: string[]): Record<string, string> {
+  const env = testEnv(url);
+  delete env.AWS_ACCESS_KEY_ID;
+  delete env.AWS_SECRET_ACCESS_KEY;
+  mkdirSync(join(env.HOME!, '.aws'));
+  writeFileSync(join(env.HOME!, '.aws/config'), [...lines, ''].join('\n'));
+  return env;
+}
+
 const notable = (findings: JsonFinding[]) => findings.filter((f) => !['pass', 'skip'].includes(f.status));
 
 describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', () => {
@@ -195,29 +205,20 @@ describe.concurrent('AWS setup errors: exit 4 with a complete report', () => {
   });
 
   it('--profile with an SSO profile whose token cache is missing: aws sso login --profile x', async () => {
-    const r = await diagnose(['--profile', 'x', '--json'], {}, (url) => {
-      const env = testEnv(url);
-      delete env.AWS_ACCESS_KEY_ID;
-      delete env.AWS_SECRET_ACCESS_KEY;
-      mkdirSync(join(env.HOME!, '.aws'));
-      writeFileSync(
-        join(env.HOME!, '.aws/config'),
-        [
-          '[profile x]',
-          'sso_session = corp',
-          'sso_account_id = 123456789012',
-          'sso_role_name = SupportReadOnly',
-          'region = eu-west-1',
-          '',
-          '[sso-session corp]',
-          'sso_start_url = https://example.awsapps.com/start',
-          'sso_region = eu-west-1',
-          'sso_registration_scopes = sso:account:access',
-          '',
-        ].join('\n'),
-      );
-      return env;
-    });
+    const r = await diagnose(['--profile', 'x', '--json'], {}, (url) =>
+      withAwsConfig(url, [
+        '[profile x]',
+        'sso_session = corp',
+        'sso_account_id = 123456789012',
+        'sso_role_name = SupportReadOnly',
+        'region = eu-west-1',
+        '',
+        '[sso-session corp]',
+        'sso_start_url = https://example.awsapps.com/start',
+        'sso_region = eu-west-1',
+        'sso_registration_scopes = sso:account:access',
+      ]),
+    );
     expect(r.code).toBe(4);
     const doc = report(r);
     const [finding] = notable(doc.findings);
@@ -417,5 +418,47 @@ describe.concurrent('a selection never gives a false green; a written phone numb
     expect(doc.target.inputNormalised).toMatch(/^"\+44 7400 123456" was normalised to \+447400123456/);
     const pretty = await run(['forgot-password', '+44 7400 123456', '-p', POOL]);
     expect(pretty.stdout).toContain('"+44 7400 123456" was normalised to +447400123456');
+  });
+});
+
+describe.concurrent('profiles: named in a failure, and their STS calls stay on --endpoint-url', () => {
+  /** A role profile over a key profile. */
+  const withConfig = (url: string) =>
+    withAwsConfig(url, [
+      '[profile base]',
+      'aws_access_key_id = AKIDTESTFAKE',
+      'aws_secret_access_key = test-secret',
+      '',
+      '[profile support]',
+      'role_arn = arn:aws:iam::123456789012:role/SupportReadOnly',
+      'source_profile = base',
+    ]);
+
+  it('--profile nosuch: exit 4, naming the profile and the files looked in', async () => {
+    const r = await run(['forgot-password', 'jane', '-p', POOL, '--profile', 'nosuch', '--json'], {}, withConfig);
+    expect(r.code).toBe(4);
+    const [finding] = notable(report(r).findings);
+    expect(finding).toMatchObject({ check: 'pool', status: 'error', code: 'aws-credentials' });
+    expect(finding!.message).toMatch(
+      /profile "nosuch" is not defined in \S+\/\.aws\/config and \S+\/\.aws\/credentials \(missing\)/,
+    );
+    expect(r.requests).toEqual([]);
+  });
+
+  it('a role profile assumes its role through --endpoint-url, never a real AWS address', async () => {
+    const fake = await startFakeAws(resolveWorld({ extends: 'base' } as World, WORLDS_DIR));
+    try {
+      // Only the flag names the endpoint: the role's STS call must follow it.
+      const env = withConfig(fake.url);
+      delete env.AWS_ENDPOINT_URL;
+      const r = await runCli(
+        ['forgot-password', 'jane', '-p', POOL, '--profile', 'support', '--endpoint-url', fake.url, '--json'],
+        env,
+      );
+      expect([r.code, report(r).verdict.status]).toEqual([0, 'deliverable']);
+      expect(fake.requests.filter((q) => q.action === 'sts:AssumeRole')).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });

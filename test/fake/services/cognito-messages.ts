@@ -154,7 +154,7 @@ export const messageOperations: Record<string, Handler> = {
   },
 
   ConfirmSignUp(input: { ClientId: string; Username: string; ConfirmationCode: string; SecretHash?: string }, req) {
-    const [pool, u] = publicUser(req, input);
+    const [, u] = publicUser(req, input);
     if ((u.status ?? 'CONFIRMED') !== 'UNCONFIRMED') {
       throw new AwsFault('NotAuthorizedException', 'User cannot confirm because user status is not UNCONFIRMED.');
     }

@@ -1,4 +1,4 @@
-// STS (awsQuery): who is calling.
+// STS (awsQuery): who is calling, and the role a profile's role_arn assumes.
 
 import type { ServiceDef } from '../service.js';
 
@@ -13,6 +13,20 @@ export const sts: ServiceDef = {
         UserId: 'AIDAEXAMPLEFAKEUSER',
         Account: req.account,
         Arn: `arn:aws:iam::${req.account}:user/support-engineer`,
+      };
+    },
+    AssumeRole(input: { RoleArn: string; RoleSessionName: string }, req) {
+      return {
+        Credentials: {
+          AccessKeyId: 'ASIAFAKEASSUMEDROLE1',
+          SecretAccessKey: 'fake-assumed-secret',
+          SessionToken: 'fake-session-token',
+          Expiration: new Date(req.now.getTime() + 3_600_000).toISOString(),
+        },
+        AssumedRoleUser: {
+          AssumedRoleId: `AROAFAKEROLEID:${input.RoleSessionName}`,
+          Arn: `${input.RoleArn.replace(':role/', ':assumed-role/')}/${input.RoleSessionName}`,
+        },
       };
     },
   },
