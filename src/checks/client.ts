@@ -10,7 +10,12 @@ export const client: Check = {
   title: 'The app client is in this pool and reports errors',
   scope: 'advice',
   dependsOn: ['pool'],
-  codes: ['wrong-pool-client-or-region', 'prevent-user-existence-errors-masking', 'secret-hash-missing'],
+  codes: [
+    'wrong-pool-client-or-region',
+    'prevent-user-existence-errors-masking',
+    'secret-hash-missing',
+    'secret-hash-wrong-input',
+  ],
   reads: ['cognito-idp:DescribeUserPoolClient'],
   docs: [docs.managingErrors, docs.clientSecret],
   async run(ctx) {
@@ -63,6 +68,21 @@ export const client: Check = {
       });
     }
     if (c.ClientSecret) {
+      const name = await username(ctx);
+      if (name.toLowerCase() !== ctx.target.input.toLowerCase()) {
+        // The ticket gave an alias (an e-mail address, a phone number, a sub): a hash over it is refused.
+        outcomes.push({
+          status: 'info',
+          code: 'secret-hash-wrong-input',
+          message: `"${ctx.target.input}" is not the username: it resolves to user ${name}. SECRET_HASH is computed over the real username ("${name}"); an app that hashes what the user typed gets "Unable to verify secret hash for client ${clientId}".`,
+          evidence: { input: ctx.target.input, 'AdminGetUser.Username': name },
+          remediation: remediation(
+            `Hash the username Cognito resolves the input to: \`cognito-doctor secret-hash ${name} --client-id ${clientId} -p ${ctx.target.userPoolId}\` prints that hash, never the secret.`,
+            [],
+            [docs.clientSecret],
+          ),
+        });
+      }
       outcomes.push({
         status: 'info',
         code: 'secret-hash-missing',
@@ -70,7 +90,7 @@ export const client: Check = {
         evidence: { 'DescribeUserPoolClient.UserPoolClient.ClientSecret': '(present, not shown)' },
         remediation: remediation(
           `Compute SECRET_HASH on a server, or call ${api} through an app client without a secret. The call, complete (\`cognito-doctor secret-hash\` computes the hash over the real username; the secret is never printed):`,
-          [clientCallCommand(ctx, verb, await username(ctx), { id: clientId, hasSecret: true })],
+          [clientCallCommand(ctx, verb, name, { id: clientId, hasSecret: true })],
           [docs.clientSecret],
         ),
       });
