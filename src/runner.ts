@@ -2,6 +2,7 @@ import { AwsCallError, remedyFor } from './aws/errors.js';
 import { causes } from './causes.js';
 import { errorCodeFor } from './checks/error-codes.js';
 import type { Check, Finding, Outcome } from './checks/types.js';
+import { readEvidence } from './checks/unread.js';
 import type { Context } from './context/index.js';
 
 export interface RunHooks {
@@ -47,8 +48,9 @@ async function runOne(
   }
   for (const dependency of check.dependsOn ?? []) {
     const findings = await results.get(dependency)!;
+    // A failed source of a check that went on (`unread`) leaves its facts standing.
     const blocking =
-      findings.find((f) => f.status === 'error') ??
+      findings.find((f) => f.status === 'error' && !f.unread) ??
       (findings.every((f) => f.status === 'skip') ? findings[0] : undefined);
     if (blocking) return [skipped(check, `Skipped: check "${dependency}" could not run (${blocking.status}).`)];
   }
@@ -69,11 +71,23 @@ function toFinding(check: Check, outcome: Outcome): Finding {
     check: check.id,
     status: outcome.status,
     ...(outcome.code ? { code: outcome.code } : {}),
-    title: outcome.code ? causes[outcome.code] : check.title,
+    title: outcome.unread
+      ? `Unknown ${outcome.unread.wouldShow} (${outcome.code ? causes[outcome.code] : outcome.unread.errorCode})`
+      : outcome.code
+        ? causes[outcome.code]
+        : check.title,
     message: outcome.message,
     evidence: outcome.evidence ?? {},
     ...(outcome.remediation ? { remediation: outcome.remediation } : {}),
+    ...(outcome.unread ? { unread: outcome.unread } : {}),
   };
+}
+
+/** What a check that could not run leaves unknown: never its healthy title, which reads like a pass. */
+function unknownOf(check: Check): string {
+  if (check.unknown) return check.unknown;
+  const lower = /^[A-Z][a-z]/.test(check.title) ? check.title[0]!.toLowerCase() + check.title.slice(1) : check.title;
+  return `whether ${lower.replace(/\.$/, '')}`;
 }
 
 function skipped(check: Check, message: string): Finding {
@@ -97,14 +111,9 @@ function errorFinding(check: Check, err: unknown, profile?: string): Finding {
     check: check.id,
     status: 'error',
     code,
-    title: causes[code],
-    message: `${check.title}: could not be checked. ${err.action} in ${err.region} failed with ${err.awsCode}: ${err.message}`,
-    evidence: {
-      'iam:action': err.action,
-      region: err.region,
-      'error.code': err.awsCode,
-      ...(err.requestId ? { 'error.requestId': err.requestId } : {}),
-    },
+    title: `Unknown ${unknownOf(check)} (${causes[code]})`,
+    message: `Not checked: unknown ${unknownOf(check)}. ${err.action} in ${err.region} failed with ${err.awsCode}: ${err.message}`,
+    evidence: readEvidence(err),
     remediation: { text: remedyFor(err, profile), commands: [], docs: [] },
   };
 }

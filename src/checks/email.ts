@@ -2,6 +2,7 @@ import { accountOutcomes } from './email/account.js';
 import { defaultSender, senderAddresses, template, userAddress } from './email/config.js';
 import { identityOutcomes } from './email/identity.js';
 import { emailSetup, mergeByCode } from './email/setup.js';
+import { orUnread } from './unread.js';
 import { docs } from '../remedy/links.js';
 import type { Check, Evidence } from './types.js';
 
@@ -52,14 +53,20 @@ export const email: Check = {
           };
     }
     const facts: Evidence = { ...s.where };
-    const [identity, account] = await Promise.all([identityOutcomes(ctx, s, facts), accountOutcomes(ctx, s, facts)]);
+    // Each source on its own: a denied read leaves what the other proved.
+    const [identity, account] = await Promise.all([
+      orUnread(identityOutcomes(ctx, s, facts), 'whether the SES identity is verified and Cognito may send from it'),
+      orUnread(
+        accountOutcomes(ctx, s, facts),
+        'whether the SES account can send (sandbox, pause, quota, suppression list)',
+      ),
+    ]);
     const outcomes = mergeByCode([
       ...userAddress(ctx, s, resolution.user?.Username ?? resolution.input),
       ...defaultSender(s),
       ...template(s),
       ...senderAddresses(s),
-      ...identity,
-      ...account,
+      ...[identity, account].flat(),
     ]);
     if (outcomes.length) return outcomes;
     return {

@@ -2,14 +2,16 @@ import { ANSWER_CAUSES } from '../domain/error-texts.js';
 import { flowCalls } from './logs/cloudtrail.js';
 import { notificationLog } from './logs/notification.js';
 import { smsFailureLog } from './logs/sms-delivery.js';
-import { duration, windowEvidence, type Window } from './logs/source.js';
+import { duration, windowEvidence, type SourceResult, type Window } from './logs/source.js';
 import { threatProtection } from './logs/threat-protection.js';
 import { docs } from '../remedy/links.js';
-import type { Check } from './types.js';
+import type { Check, Outcome } from './types.js';
+import { orUnread } from './unread.js';
 
 export const logs: Check = {
   id: 'logs',
   title: 'The logs show no failed delivery for this user',
+  unknown: 'what the logs show about deliveries to this user',
   scope: 'advice',
   dependsOn: ['pool', 'user'],
   codes: [
@@ -47,17 +49,30 @@ export const logs: Check = {
     const a = resolution.attributes;
     // Every source needs only the pool and the user: read them all at once.
     const results = await Promise.all([
-      notificationLog(ctx, username, a, window),
-      smsFailureLog(ctx, a.phone_number, window),
-      flowCalls(ctx, pool, username, a.sub, window),
-      threatProtection(ctx, pool, username, window),
+      source(notificationLog(ctx, username, a, window), 'whether Cognito logged a delivery error for this user'),
+      source(smsFailureLog(ctx, a.phone_number, window), 'whether SNS logged a failed SMS to this number'),
+      source(
+        flowCalls(ctx, pool, username, a.sub, window),
+        "whether the app's requests reached Cognito and what Cognito answered",
+      ),
+      source(threatProtection(ctx, pool, username, window), "whether threat protection blocked this user's requests"),
     ]);
     const outcomes = results.flatMap((r) => (r.outcome ? [r.outcome] : []));
-    if (outcomes.length) return outcomes;
-    return {
+    const notes = results.flatMap((r) => (r.note ? [r.note] : []));
+    const pass: Outcome = {
       status: 'pass',
-      message: results.flatMap((r) => (r.note ? [r.note] : [])).join(' '),
+      message: notes.join(' '),
       evidence: Object.assign({ window: windowEvidence(window) }, ...results.map((r) => r.evidence ?? {})),
     };
+    if (!outcomes.length) return pass;
+    // What the readable sources found clean still says so beside a source that could not be read.
+    const onlyUnread = outcomes.every((o) => o.unread);
+    return onlyUnread && notes.length ? [pass, ...outcomes] : outcomes;
   },
 };
+
+/** One log source; when it cannot be read, its own `error` outcome takes the place of what it would say. */
+async function source(read: Promise<SourceResult>, wouldShow: string): Promise<SourceResult> {
+  const result = await orUnread(read, wouldShow);
+  return 'status' in result ? { outcome: result } : result;
+}

@@ -6,6 +6,7 @@ import { regionOutcomes } from './sms/region.js';
 import { roleOutcomes } from './sms/role.js';
 import { routeOf } from './sms/route.js';
 import type { Check, Outcome } from './types.js';
+import { orUnread } from './unread.js';
 
 /**
  * The SMS channel, read in the pool's SMS Region: configuration and Region, the role Cognito
@@ -91,11 +92,17 @@ export const sms: Check = {
     const phone = await parsePhone(raw);
     const invalid = validityOutcome(phone);
     const readable = !invalid || invalid.status !== 'fail';
+    // Each group on its own: a denied read leaves what the others proved (an opted-out number stays a failure).
     const groups = await Promise.all([
       regionOutcomes(ctx, route),
-      roleOutcomes(ctx, route),
-      accountOutcomes(ctx, route, phone.e164 ?? raw),
-      readable ? numberOutcomes(ctx, route, phone) : [],
+      orUnread(roleOutcomes(ctx, route), 'whether the SMS role trusts Cognito and may send'),
+      orUnread(
+        accountOutcomes(ctx, route, phone.e164 ?? raw),
+        'whether the SMS account can send to this number (sandbox, spend limit)',
+      ),
+      readable
+        ? orUnread(numberOutcomes(ctx, route, phone), 'whether this number can receive SMS (opt-out, country rules)')
+        : [],
     ]);
     const outcomes: Outcome[] = [...(invalid ? [invalid] : []), ...groups.flat()];
     if (outcomes.length) return outcomes;

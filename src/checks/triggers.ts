@@ -10,6 +10,7 @@ import { messageTriggers } from './triggers/path.js';
 import { permissionOutcome } from './triggers/permission.js';
 import { unreadable } from './triggers/unreadable.js';
 import type { Channel, Check, Outcome } from './types.js';
+import { unread } from './unread.js';
 
 export const triggers: Check = {
   id: 'triggers',
@@ -65,8 +66,12 @@ export const triggers: Check = {
       const matters = t.kind === 'CustomMessage' || t.channel === channel;
       const result = facts[i]!;
       if ('error' in result) {
-        if (matters) throw result.error;
-        outcomes.push(unreadable(`the ${t.kind} trigger`, result.error, channel));
+        // On the path, the unread function is its own error; what CloudTrail proved about it stays.
+        outcomes.push(
+          matters
+            ? unread(result.error, `whether the ${t.kind} function exists and Cognito may invoke it`)
+            : unreadable(`the ${t.kind} trigger`, result.error, channel),
+        );
         return;
       }
       outcomes.push(...functionOutcomes(ctx, t, result.ok, { matters, channel }));
@@ -78,8 +83,11 @@ export const triggers: Check = {
     if (senders.length) {
       const matters = senders.some((t) => t.channel === channel);
       if (key && 'error' in key) {
-        if (matters) throw key.error;
-        outcomes.push(unreadable("the custom senders' KMS key", key.error, channel));
+        outcomes.push(
+          matters
+            ? unread(key.error, "whether the custom senders' KMS key is usable")
+            : unreadable("the custom senders' KMS key", key.error, channel),
+        );
       } else {
         const outcome = judgeKey(ctx, keyId, key?.ok, { matters, channel, senders });
         if (outcome) outcomes.push(outcome);

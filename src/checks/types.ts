@@ -21,14 +21,30 @@ export interface Remediation {
   choice?: true;
 }
 
-/** What a check returns for one cause. `error` is never returned: the runner assigns it. */
+/**
+ * One source a check could not read while it went on with the others (see ./unread.ts): which action,
+ * which error, and what the read would have shown. What the other sources proved stays reported.
+ */
+export interface Unread {
+  action: string;
+  region: string;
+  errorCode: string;
+  /** What the read would have shown, as a question: "whether SNS logged a failed SMS to this number". */
+  wouldShow: string;
+}
+
+/**
+ * What a check returns for one cause. `error` comes only with `unread` (one source failed, the check
+ * went on); a check that cannot go on throws, and the runner makes the whole check `error`.
+ */
 export interface Outcome {
-  status: Exclude<Status, 'error'>;
+  status: Status;
   /** A cause id from the catalogue (src/causes.ts); required unless `pass`/`skip`. */
   code?: CauseCode;
   message: string;
   evidence?: Evidence;
   remediation?: Remediation;
+  unread?: Unread;
 }
 
 /**
@@ -52,6 +68,8 @@ export interface Check {
   readonly docs: readonly string[];
   /** Codes for reads this check cannot make, where a generic one would say less (`pool-not-found`). */
   readonly errorCodes?: Partial<Record<FailureKind, CauseCode>>;
+  /** What stays unknown when the check cannot run, as a question; else "whether" and the title. */
+  readonly unknown?: string;
   run(ctx: Context): Promise<Outcome | Outcome[]>;
 }
 
@@ -64,4 +82,6 @@ export interface Finding {
   message: string;
   evidence: Evidence;
   remediation?: Remediation;
+  /** Set on an `error` finding for one source the check could not read; its other findings stand. */
+  unread?: Unread;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsCallError } from '../../src/aws/errors.js';
 import type { Check, Finding, Outcome } from '../../src/checks/types.js';
 import type { Context } from '../../src/context/index.js';
+import { unread } from '../../src/checks/unread.js';
 import { leftOut, runChecks } from '../../src/runner.js';
 
 const ctx = { target: { profile: 'support' } } as unknown as Context;
@@ -76,6 +77,68 @@ describe('runChecks', () => {
       'sns:GetSMSAttributes in eu-west-1 failed with AuthorizationErrorException: not authorized',
     );
     expect(finding!.remediation?.text).toContain('Grant sns:GetSMSAttributes');
+  });
+
+  it('titles a check that could not run by what is unknown, never by its healthy title', async () => {
+    const denied = new AwsCallError(
+      'access-denied',
+      'logs:FilterLogEvents',
+      'eu-west-1',
+      'AccessDeniedException',
+      'no',
+    );
+    const fail = async () => {
+      throw denied;
+    };
+    const findings = await runChecks(
+      [
+        check('logs', fail, { title: 'The logs show no failed delivery for this user', unknown: 'what the logs show' }),
+        check('sms', fail, { title: 'SMS can reach the user' }),
+        check('user', fail, { title: 'The user exists' }),
+      ],
+      ctx,
+    );
+    expect(findings.map((f) => f.title)).toEqual([
+      'Unknown what the logs show (Access denied: an IAM permission is missing)',
+      'Unknown whether SMS can reach the user (Access denied: an IAM permission is missing)',
+      'Unknown whether the user exists (Access denied: an IAM permission is missing)',
+    ]);
+    for (const f of findings) expect(f.message).toMatch(/^Not checked: unknown /);
+  });
+
+  it('keeps the proven findings of a check beside a source it could not read, and does not skip its dependents', async () => {
+    const denied = new AwsCallError(
+      'access-denied',
+      'sns:GetSMSSandboxAccountStatus',
+      'eu-west-1',
+      'AuthorizationError',
+      'no',
+    );
+    const findings = await runChecks(
+      [
+        check('sms', async () => [
+          {
+            status: 'fail',
+            code: 'sms-opted-out',
+            message: 'opted out',
+            remediation: { text: 't', commands: [], docs: [] },
+          },
+          unread(denied, 'whether the account is in the SMS sandbox'),
+        ]),
+        check('after', undefined, { dependsOn: ['sms'] }),
+      ],
+      ctx,
+    );
+    expect(summary(findings)).toEqual(['sms:fail:sms-opted-out', 'sms:error:access-denied', 'after:pass']);
+    expect(findings[1]).toMatchObject({
+      title: 'Unknown whether the account is in the SMS sandbox (Access denied: an IAM permission is missing)',
+      unread: {
+        action: 'sns:GetSMSSandboxAccountStatus',
+        region: 'eu-west-1',
+        errorCode: 'AuthorizationError',
+        wouldShow: 'whether the account is in the SMS sandbox',
+      },
+    });
   });
 
   it.each([

@@ -47,10 +47,11 @@ export async function emailSetup(ctx: Context, pool: UserPoolType, address: stri
 
 /** One finding per code: outcomes that share a code merge (worst status, every message, all evidence). */
 export function mergeByCode(outcomes: Outcome[]): Outcome[] {
-  const rank = { pass: 0, skip: 0, info: 1, warn: 2, fail: 3 } as const;
+  const rank = { pass: 0, skip: 0, info: 1, warn: 2, fail: 3, error: 4 } as const;
   const byCode = new Map<string, Outcome>();
   for (const o of outcomes) {
-    const key = o.code ?? `#${byCode.size}`;
+    // A source that could not be read stays its own finding.
+    const key = o.code && !o.unread ? o.code : `#${byCode.size}`;
     const seen = byCode.get(key);
     if (!seen) {
       byCode.set(key, o);
