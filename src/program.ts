@@ -227,15 +227,17 @@ The hash alone goes to stdout:
     .description('print a completion script for bash, zsh or fish (see the README to install it)')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action(async (shell: 'bash' | 'zsh' | 'fish') => {
-      const [{ checks }, { completionScript, completionTree }] = await Promise.all([
+      const [{ checklists }, { completionScript, completionTree }] = await Promise.all([
         import('./checks/index.js'),
         import('./commands/completion.js'),
       ]);
-      const ids = checks.map((c) => c.id);
-      const tree = completionTree(program, {
-        '--only': { values: ids, list: true },
-        '--skip': { values: ids, list: true },
-        '--output': { values: OUTPUT_FORMATS },
+      const tree = completionTree(program, (command) => {
+        const ids = (Object.hasOwn(checklists, command) ? checklists[command as Flow] : []).map((c) => c.id);
+        return {
+          '--only': { values: ids, list: true },
+          '--skip': { values: ids, list: true },
+          '--output': { values: OUTPUT_FORMATS },
+        };
       });
       io.stdout.write(completionScript(shell, tree));
     });

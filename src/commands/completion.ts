@@ -53,15 +53,18 @@ function flagsOf(command: Command, hints: Readonly<Record<string, ValueHint>>): 
   return [...flags, HELP];
 }
 
-/** The command tree as completion needs it: hints name the values of options such as `--only`. */
-export function completionTree(program: Command, hints: Readonly<Record<string, ValueHint>>): Tree {
+/** The values of options such as `--only`, per command: each flow has its own checklist. */
+export type HintsOf = (command: string) => Readonly<Record<string, ValueHint>>;
+
+/** The command tree as completion needs it. */
+export function completionTree(program: Command, hintsOf: HintsOf): Tree {
   return {
     name: program.name(),
-    flags: flagsOf(program, hints),
+    flags: flagsOf(program, hintsOf(program.name())),
     commands: program.commands.map((c) => ({
       name: c.name(),
       description: c.description(),
-      flags: flagsOf(c, hints),
+      flags: flagsOf(c, hintsOf(c.name())),
       args: c.registeredArguments.map((a) => a.argChoices),
     })),
   };

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
+import { checklists, checks } from '../../src/checks/index.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 
 const ids = checks.map((c) => c.id);
@@ -44,6 +44,10 @@ describe('cognito-doctor completion bash', () => {
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--dr'])).toEqual(['--dry-run']);
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--only', ''])).toEqual(ids);
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--skip', 'sms,e'])).toEqual(['sms,email']);
+    // Each flow offers its own checklist: sign-up has no recovery check, and a sign-up check.
+    expect(complete(path, ['cognito-doctor', 'sign-up', 'jane', '--only', ''])).toEqual(
+      checklists['sign-up'].map((c) => c.id),
+    );
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '-o', ''])).toEqual([
       'pretty',
       'json',
