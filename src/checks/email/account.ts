@@ -124,7 +124,7 @@ async function sandbox(ctx: Context, s: EmailSetup, deliverable: boolean): Promi
     message: `The SES account in ${region} is in the sandbox: it sends only to verified addresses, and ${s.address} is not one, so the code is rejected.`,
     evidence,
     remediation: remediation(
-      'Request SES production access for this Region. To test meanwhile, verify the recipient address:',
+      'Request SES production access for this Region (set WEBSITE_URL to your site first). To test meanwhile, verify the recipient address:',
       [
         aws(
           ctx,
@@ -135,7 +135,7 @@ async function sandbox(ctx: Context, s: EmailSetup, deliverable: boolean): Promi
             '--mail-type',
             'TRANSACTIONAL',
             '--website-url',
-            { raw: '"$WEBSITE_URL"' },
+            { raw: '"${WEBSITE_URL:?set WEBSITE_URL}"' },
             '--use-case-description',
             'Password-reset codes for our Cognito user pool',
           ],

@@ -76,7 +76,7 @@ async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise
       message: `SNS SMS delivery status logging is off in ${region}: the carrier's answer for each message (blocked, opted out, invalid number, unreachable) is not recorded anywhere.`,
       evidence: { ...route.evidence, 'GetSMSAttributes.attributes.DeliveryStatusIAMRole': null },
       remediation: remediation(
-        'Turn on delivery status logging with a role SNS can use to write to CloudWatch Logs:',
+        "Turn on delivery status logging with a role SNS can use to write to CloudWatch Logs (set SNS_DELIVERY_LOG_ROLE_ARN to that role's ARN first):",
         [
           aws(
             ctx,
@@ -84,7 +84,9 @@ async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise
               'sns',
               'set-sms-attributes',
               '--attributes',
-              { raw: 'DeliveryStatusIAMRole="$SNS_DELIVERY_LOG_ROLE_ARN",DeliveryStatusSuccessSamplingRate=10' },
+              {
+                raw: 'DeliveryStatusIAMRole="${SNS_DELIVERY_LOG_ROLE_ARN:?set SNS_DELIVERY_LOG_ROLE_ARN}",DeliveryStatusSuccessSamplingRate=10',
+              },
             ],
             region,
           ),
@@ -152,7 +154,7 @@ function sandboxOutcome(
               '--phone-number',
               phone,
               '--one-time-password',
-              { raw: '"$OTP"' },
+              { raw: '"${OTP:?set OTP to the code SNS texted}"' },
             ],
             region,
           ),
@@ -170,7 +172,9 @@ function sandboxOutcome(
     message: `${service} in ${region} is in the SMS sandbox and ${phone} is not a verified sandbox destination: the SMS is silently dropped.`,
     evidence,
     remediation: remediation(
-      'Request SMS production access for this Region (a support case). To test meanwhile, add and verify the number as a sandbox destination:',
+      route.kind === 'sns'
+        ? 'Request SMS production access for this Region (a support case). To test meanwhile, add the number as a sandbox destination, then set OTP to the code SNS texts to it and verify:'
+        : 'Request SMS production access for this Region (a support case). To test meanwhile, add and verify the number as a sandbox destination:',
       commands,
       [route.kind === 'sns' ? docs.snsSandbox : EUM_SANDBOX],
     ),
