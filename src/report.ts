@@ -172,6 +172,11 @@ function verdictStatus(findings: Finding[], checks: readonly Check[], channel: V
   return findings.some((f) => f.status === 'warn') ? 'at-risk' : 'deliverable';
 }
 
+/** A federated user has no Cognito password: no fix makes a reset code go anywhere. */
+function noPassword(findings: Finding[]): boolean {
+  return findings.some((f) => f.status === 'fail' && f.code === 'federated-user');
+}
+
 function summarise(
   status: VerdictStatus,
   channel: VerdictChannel,
@@ -186,7 +191,7 @@ function summarise(
   const titles = (s: Status) => [...new Set(findings.filter((f) => f.status === s).map((f) => f.title))].join('; ');
   switch (status) {
     case 'blocked':
-      return `No ${noun} can be delivered: ${titles('fail')}.${where ? ` Once fixed, the code goes ${where}.` : ''}`;
+      return `No ${noun} can be delivered: ${titles('fail')}.${where && !noPassword(findings) ? ` Once fixed, the code goes ${where}.` : ''}`;
     case 'inconclusive':
       return `Could not tell whether the code can be delivered: ${titles('error')}.`;
     case 'at-risk':

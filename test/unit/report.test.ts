@@ -192,6 +192,11 @@ describe('buildReport: the document', () => {
     );
   });
 
+  it('a federated user has no password to reset: the summary promises no code once fixed', () => {
+    const federated = build(with_(f('user', 'fail', 'federated-user')), byEmail);
+    expect(federated.verdict.summary).toBe('No reset code can be delivered: federated-user.');
+  });
+
   it('--strict makes a warning exit 1 without changing the verdict', () => {
     const report = build(with_(f('email', 'warn', 'ses-quota-exceeded')), byEmail, { strict: true });
     expect([report.verdict.status, report.exitCode]).toEqual(['at-risk', 1]);
