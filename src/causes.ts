@@ -3,7 +3,7 @@
 
 export const causes = {
   // A. Identity
-  'user-not-found': 'No user matches the name the app sent',
+  'user-not-found': 'No user matches the identifier given',
   'prevent-user-existence-errors-masking': 'The app client masks errors: ForgotPassword "succeeds" without sending',
   'username-vs-login-identifier': 'The app sends an identifier Cognito does not resolve to this user',
   'alias-unverified': 'The user was found by an alias that is not verified',

@@ -273,7 +273,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
     .option(
       '--fix',
-      'apply the fixes cognito-doctor can make for what blocks the reset, asking before each step, then check again',
+      'apply the fixes cognito-doctor can make for what blocks the code, asking before each step, then check again',
     )
     .option('--dry-run', 'show the fixes --fix would apply; change nothing')
     .option(

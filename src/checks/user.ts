@@ -142,7 +142,7 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
   return {
     status: 'fail',
     code: 'user-not-found',
-    message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username, alias${attribute ? `, or ${attribute}` : ''}: ${lookupApi(ctx)} fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
+    message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username or alias${attribute ? `, nor by its ${attribute}` : ''}: ${lookupApi(ctx)} fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
     evidence,
     remediation: remediation(
       'Tell the user which account exists, or create it (only after confirming who they are):',
