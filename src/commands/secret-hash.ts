@@ -86,7 +86,7 @@ export async function secretHashCommand(
       // AdminGetUser resolved an alias, e-mail, phone number or sub to the user's real username.
       username = user.Username;
       notes.push(
-        `secret-hash-wrong-input: "${options.username}" is not the username; it resolves to user "${username}". Cognito verifies SECRET_HASH over the real username, so the hash printed is over "${username}" (a hash over "${options.username}" fails with "Unable to verify secret hash for client ${options.clientId}").`,
+        `secret-hash-wrong-input: "${options.username}" is not the username; it resolves to user "${username}". Cognito checks SECRET_HASH against the Username a request carries ("Unable to verify secret hash for client ${options.clientId}" otherwise): the hash printed is over "${username}", which challenge responses and requests that send the username need; for a request that sends "${options.username}" itself, hash that value (without -p, the secret on standard input).`,
       );
     }
     return done('hash', secretHash(client.ClientSecret, username, options.clientId), notes);
