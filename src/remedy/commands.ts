@@ -1,6 +1,7 @@
 // The exact `aws` command lines a report and --fix show: shared by checks and fixes, so both quote alike.
 // Each write --fix can make is built here once, as a request; its line is generated from it.
 import type { Context } from '../context/index.js';
+import { versionNote } from './cli-versions.js';
 import {
   cliArgs,
   Placeholder,
@@ -21,7 +22,9 @@ export function shellQuote(arg: string): string {
  */
 export function aws(ctx: Context, args: readonly (string | RawArg)[], region = ctx.target.region): string {
   const profile = ctx.target.profile ? ['--profile', ctx.target.profile] : [];
-  return ['aws', ...args, '--region', region, ...profile]
+  const [service, subcommand] = args;
+  const note = typeof service === 'string' && typeof subcommand === 'string' && versionNote(service, subcommand);
+  return ['aws', ...args, '--region', region, ...profile, ...(note ? [{ raw: note }] : [])]
     .map((a) => (typeof a === 'string' ? shellQuote(a) : a.raw))
     .join(' ');
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AwsCaller } from '../../src/aws/caller.js';
 import type { IamAction } from '../../src/aws/services.js';
+import { VERSION_NOTE } from '../../src/remedy/cli-versions.js';
 import { requestOf } from '../../src/remedy/commands.js';
 import { sdkInput, type PublishedRequest } from '../../src/remedy/write-request.js';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
@@ -67,6 +68,8 @@ async function run(world: unknown, args: string[]): Promise<{ report: Report; wr
 
 /** Every write any world's report published, by its command line (the replay below). */
 const published = new Map<string, PublishedRequest>();
+/** Every command line any world's report printed (the aws CLI version check below). */
+const printed = new Set<string>();
 const figures = { worlds: 0, planned: 0, applied: 0, cleared: 0, remaining: [] as string[], refused: [] as string[] };
 const skipped: string[] = [];
 
@@ -77,6 +80,7 @@ describe.concurrent('--fix round trip over every scenario world', () => {
       expect(dry.writes).toEqual([]);
       const plan = dry.report.fixes ?? [];
       for (const f of dry.report.findings) for (const r of f.remediation?.requests ?? []) published.set(r.command, r);
+      for (const f of dry.report.findings) for (const c of f.remediation?.commands ?? []) printed.add(c);
 
       // Each step is exactly a request its (blocking) finding published.
       for (const step of plan) {
@@ -206,6 +210,27 @@ describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the
     } finally {
       await fake.close();
     }
+  }, 600_000);
+});
+
+describe.runIf(existsSync(AWS_CLI))('the printed aws lines on the aws CLI that Debian ships', () => {
+  it('use subcommands it has, or say which version they need', async () => {
+    expect(printed.size).toBeGreaterThan(0);
+    const pairs = new Map<string, boolean>();
+    for (const line of printed) {
+      const [, service, subcommand] = line.split(' ');
+      pairs.set(
+        `${service} ${subcommand}`,
+        (pairs.get(`${service} ${subcommand}`) ?? false) || line.endsWith(VERSION_NOTE),
+      );
+    }
+    const env = { ...testEnv(), AWS_PAGER: '' };
+    const wrong: string[] = [];
+    for (const [pair, noted] of pairs) {
+      const known = (await sh(`${AWS_CLI} ${pair} help`, env)).code === 0;
+      if (known === noted) wrong.push(`${pair}: ${known ? 'exists in 2.9.19 but is noted' : 'missing, no note'}`);
+    }
+    expect(wrong).toEqual([]);
   }, 600_000);
 });
 
