@@ -165,6 +165,10 @@ export class AwsCaller {
   }
 
   destroy(): void {
-    for (const client of this.clients.values()) void client.then((c) => c.destroy());
+    for (const client of this.clients.values()) {
+      void client.then((c) => {
+        c.destroy();
+      });
+    }
   }
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
-import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
+import { resolveWorld, WORLDS_DIR } from '../fake/world.js';
 import { runCli, testEnv, type CliResult } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 
@@ -34,7 +34,7 @@ async function run(
   patch: Patch = {},
   env: (url: string) => Record<string, string> = (url) => testEnv(url),
 ): Promise<Run> {
-  const fake = await startFakeAws(resolveWorld({ extends: 'base', ...patch } as World, WORLDS_DIR));
+  const fake = await startFakeAws(resolveWorld({ extends: 'base', ...patch }, WORLDS_DIR));
   try {
     const result = await runCli(args, env(fake.url));
     return { ...result, requests: fake.requests };

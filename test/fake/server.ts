@@ -55,7 +55,7 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
       wire: { protocol: service.protocol, operation },
     };
   }
-  if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const form = decodeQueryForm(body);
     const service = fakeServices.find((s) => s.queryVersion === form.version);
     if (!service) return undefined;
@@ -88,7 +88,7 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
 
 /** `Credential=AKID/20261121/eu-west-1/sns/aws4_request` → `eu-west-1`. */
 function signingRegion(req: IncomingMessage): string | undefined {
-  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
 }
 
 const FAULTS: Record<Exclude<Fault['kind'], 'latency' | 'body'>, (action: string) => AwsFault> = {
@@ -188,7 +188,7 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     }
   };
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
+    handle(req, res).catch((err: unknown) => {
       res.writeHead(500);
       res.end(String(err));
     });
@@ -203,7 +203,9 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

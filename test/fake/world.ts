@@ -72,9 +72,9 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
   const out: Record<string, unknown> =
-    typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...(base as object) } : {};
+    typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
   for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
+    if (v === null) Reflect.deleteProperty(out, k);
     else out[k] = deepMerge(out[k], v);
   }
   return out;

@@ -46,7 +46,7 @@ describe('exitCodeFor', () => {
       true,
       ExitCode.AWS_SETUP,
     ],
-  ] as const)('%s', (_name, findings, verdict, strict, want) =>
-    expect(exitCodeFor(findings, verdict, strict)).toBe(want),
-  );
+  ] as const)('%s', (_name, findings, verdict, strict, want) => {
+    expect(exitCodeFor(findings, verdict, strict)).toBe(want);
+  });
 });

@@ -259,7 +259,9 @@ describe('runChecks', () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('checks ran one after another')), 2_000),
+      setTimeout(() => {
+        reject(new Error('checks ran one after another'));
+      }, 2_000),
     );
     const finished: string[] = [];
     const findings = await runChecks(
