@@ -446,7 +446,7 @@ describe.concurrent('profiles: named in a failure, and their STS calls stay on -
   });
 
   it('a role profile assumes its role through --endpoint-url, never a real AWS address', async () => {
-    const fake = await startFakeAws(resolveWorld({ extends: 'base' } as World, WORLDS_DIR));
+    const fake = await startFakeAws(resolveWorld({ extends: 'base' }, WORLDS_DIR));
     try {
       // Only the flag names the endpoint: the role's STS call must follow it.
       const env = withConfig(fake.url);
