@@ -197,7 +197,7 @@ describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the
           });
         }
       } finally {
-        caller.destroy();
+        caller.stop();
         process.env = saved;
       }
       expect(viaCli.map((w) => JSON.stringify(w))).toEqual(writesOf(fake).map((w) => JSON.stringify(w)));

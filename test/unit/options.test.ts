@@ -108,6 +108,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: false,
       redact: false,
       sinceMs: 86_400_000,
+      timeoutMs: 60_000,
       quiet: false,
       verbose: false,
       fix: false,
@@ -139,6 +140,8 @@ describe('resolveDiagnoseOptions', () => {
     [{ userPoolId: 'eu-west-1_A1', endpointUrl: 'localhost:4566' }, /--endpoint-url/],
     [{ userPoolId: 'eu-west-1_A1', clientId: 'abc def' }, /--client-id/],
     [{ userPoolId: 'eu-west-1_A1', since: '1 week' }, /--since/],
+    [{ userPoolId: 'eu-west-1_A1', timeout: '5' }, /--timeout "5" is not a duration/],
+    [{ userPoolId: 'eu-west-1_A1', timeout: '0s' }, /--timeout must be longer than zero/],
   ])('%j is a usage error', (raw, message) => {
     expect(() => resolve(raw)).toThrow(message);
   });
@@ -193,6 +196,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: true,
       redact: true,
       since: '2h',
+      timeout: '2m',
     });
     expect(o).toMatchObject({
       clientId: '1example23456789',
@@ -202,6 +206,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: true,
       redact: true,
       sinceMs: 7_200_000,
+      timeoutMs: 120_000,
     });
   });
 });
