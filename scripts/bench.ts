@@ -45,7 +45,9 @@ function timed(command: string, args: string[], env: Record<string, string>): Pr
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', fail);
-    child.on('close', (code) => done({ ms: performance.now() - started, code, stdout, stderr }));
+    child.on('close', (code) => {
+      done({ ms: performance.now() - started, code, stdout, stderr });
+    });
   });
 }
 

@@ -14,7 +14,7 @@ import { DEMO_CASES, demoArgs, type DemoCase } from './demo-cases.js';
 // build/demo.mjs or scripts/demo.ts: the repository is one level up either way.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli.js');
-const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const READ = /^(Describe|Get|List|Check|Lookup|Filter|AdminGet|AdminList)/;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
@@ -40,7 +40,9 @@ function cli(args: string[], env: Record<string, string>, echo: boolean): Promis
       if (echo) process.stderr.write(d);
     });
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      done({ code, stdout, stderr });
+    });
   });
 }
 

@@ -105,6 +105,8 @@ export const causes = {
   'network-error': 'AWS could not be reached',
   'aws-error': 'AWS returned an unexpected error',
   'internal-error': 'cognito-doctor itself failed on this check',
+  'deadline-exceeded': 'The run reached its time limit (--timeout) before this check finished',
+  interrupted: 'The run was interrupted before this check finished',
 } as const satisfies Record<string, string>;
 
 export type CauseCode = keyof typeof causes;

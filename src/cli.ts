@@ -2,7 +2,8 @@
 // The process around the command line: real streams and environment in, exit code out. Everything the
 // tool does is in run() (src/program.ts), which tests also call in-process.
 import module from 'node:module';
-import { ExitCode } from './exit-codes.js';
+import { exitWhenWritten, guardOutput } from './ui/output.js';
+import { interruptOnSignals } from './ui/signals.js';
 import { VERSION } from './version.js';
 
 const args = process.argv.slice(2);
@@ -13,15 +14,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Node 22+ keeps compiled code between runs: the lazily loaded chunks then compile once.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  process.once('SIGINT', () => {
-    process.stderr.write('\ncognito-doctor: interrupted\n');
-    process.exit(ExitCode.INTERRUPTED);
-  });
-  const { run } = await import('./program.js');
-  process.exitCode = await run(args, {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  });
+  const interrupt = interruptOnSignals(process.stderr);
+  const exitCode = import('./program.js').then(({ run }) =>
+    run(args, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, interrupt }),
+  );
+  guardOutput(exitCode);
+  exitWhenWritten(await exitCode);
 }

@@ -1,4 +1,4 @@
-import { AwsCaller, type CallRecord } from './aws/caller.js';
+import { AwsCaller, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type CallRecord } from './aws/caller.js';
 import { plain } from './domain/text.js';
 import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
@@ -12,7 +12,7 @@ import { Redactor } from './redact.js';
 import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
 import { buildReport, judgeFindings, type Report } from './report.js';
-import { leftOut, runChecks, selectedIds } from './runner.js';
+import { leftOut, RunStopped, runChecks, selectedIds } from './runner.js';
 import type { ServiceName } from './aws/services.js';
 import { createProgress } from './ui/progress.js';
 
@@ -24,6 +24,8 @@ export interface Io {
   version: string;
   /** Confirms the steps of --fix (a prompt, or --yes); required with options.fix. */
   operator?: Operator;
+  /** Aborted, with the signal's name as its reason, when SIGINT/SIGTERM/SIGHUP asks the run to stop. */
+  interrupt?: AbortSignal;
 }
 
 export interface Diagnosis {
@@ -62,10 +64,14 @@ export async function diagnose(
     redactor?.learnResolution(pass.resolution);
     return pass;
   };
+  const interrupted = () => (io.interrupt?.aborted ? (io.interrupt.reason as NodeJS.Signals) : undefined);
   try {
     const first = await look();
     passes.push(first);
-    const plan = await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx);
+    // Interrupted: the report of what was seen so far, and nothing changed.
+    const plan = interrupted()
+      ? []
+      : await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx);
     let final = first;
     let fixes: FixRecord[] | undefined;
     if (options.dryRun) {
@@ -85,7 +91,7 @@ export async function diagnose(
           { aws: first.aws, operator: io.operator },
           { out: { write: say }, style: io.style },
         );
-        if (sentAny(fixes)) {
+        if (!interrupted() && sentAny(fixes)) {
           say('\nChecking again on fresh data…\n');
           const sent = fixes.filter((f) => sentAny([f])).map((f) => f.action);
           const modified = first.resolution?.user?.UserLastModifiedDate;
@@ -110,6 +116,7 @@ export async function diagnose(
       ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
       leftOut: leftOut(checklist, options),
       ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
+      ...(interrupted() ? { interrupted: interrupted() } : {}),
     });
     if (redactor) report = redactor.report(report);
     const fixable = options.dryRun || options.fix ? 0 : plan.length;
@@ -119,7 +126,8 @@ export async function diagnose(
       calls: passes.flatMap((p) => p.aws.calls),
     };
   } finally {
-    for (const p of passes) p.aws.destroy();
+    // Nothing still in flight may keep the process alive once the report exists.
+    for (const p of passes) p.aws.stop();
   }
 }
 
@@ -134,8 +142,17 @@ async function examine(
     {
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
+      ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),
     },
     options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
+  );
+  const stop = stopSignal(options.timeoutMs, io.interrupt);
+  stop.signal.addEventListener(
+    'abort',
+    () => {
+      aws.stop(stop.signal.reason);
+    },
+    { once: true },
   );
   const ctx = new Context(
     {
@@ -162,18 +179,61 @@ async function examine(
   aws.preload(selected.flatMap((c) => c.reads.map((action) => action.split(':')[0] as ServiceName)));
   const progress = createProgress(io, !options.quiet && !options.verbose);
   try {
-    const findings = await runChecks(checklist, ctx, options, progress.hooks);
-    // Read facts the checks established; never start a request the runner skipped.
+    const findings = await runChecks(checklist, ctx, options, progress.hooks, stop.signal);
+    // Read facts the checks established; never start a request the runner skipped. A run stopped
+    // early may have cancelled the reads these wait for: then they are unknown.
     const userChecked = findings.some((f) => f.check === 'user' && f.status !== 'skip' && f.status !== 'error');
-    const resolution = userChecked ? await ctx.user() : undefined;
-    const prediction = resolution?.user ? await ctx.channel() : undefined;
+    const unknown = () => undefined;
+    const resolution = userChecked ? await ctx.user().catch(unknown) : undefined;
+    const prediction = resolution?.user ? await ctx.channel().catch(unknown) : undefined;
     return { aws, ctx, findings, resolution, prediction };
   } catch (err) {
-    aws.destroy();
+    aws.stop();
     throw err;
   } finally {
+    stop.dispose();
     progress.stop();
   }
+}
+
+/**
+ * Aborts, with a RunStopped reason, when the pass reaches its time limit or the run is interrupted.
+ * Each pass of the checklist has the whole limit: time spent at a --fix prompt is not counted.
+ */
+function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined) {
+  const stop = new AbortController();
+  const limit = formatMs(timeoutMs);
+  const timer = setTimeout(() => {
+    stop.abort(new RunStopped('deadline-exceeded', `the time limit of ${limit} (--timeout) was reached.`));
+  }, timeoutMs);
+  const onInterrupt = () => {
+    const signal = interrupt!.reason as NodeJS.Signals;
+    stop.abort(new RunStopped('interrupted', `${signal} interrupted the run.`, signal));
+  };
+  if (interrupt?.aborted) onInterrupt();
+  else interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  return {
+    signal: stop.signal,
+    dispose() {
+      clearTimeout(timer);
+      interrupt?.removeEventListener('abort', onInterrupt);
+    },
+  };
+}
+
+/**
+ * How long one attempt of a request may take: a sixth of the time limit (at most the defaults), so a
+ * stalled read, tried three times with back-off, becomes its source's network error well in time.
+ */
+export function attemptTimeouts(
+  timeoutMs: number,
+  requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(100, Math.floor(timeoutMs / 6))),
+): { connectTimeoutMs: number; requestTimeoutMs: number } {
+  return { connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, requestTimeoutMs), requestTimeoutMs };
+}
+
+function formatMs(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
 }
 
 function callLine(c: CallRecord, style: Style): string {

@@ -7,14 +7,36 @@ export const ExitCode = {
   USAGE: 2,
   INCONCLUSIVE: 3,
   AWS_SETUP: 4,
+  /** The report could not be written (a full disk, a closed stdout): no diagnosis result. */
+  OUTPUT_FAILED: 74,
+  /** 128 + the signal's number, as shells report a process ended by it. */
+  HANGUP: 129,
   INTERRUPTED: 130,
+  TERMINATED: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Codes that mean nothing could be checked in this account: credentials, or the pool itself. */
 const SETUP_CODES = new Set(['pool-not-found', 'aws-credentials']);
 
-export function exitCodeFor(findings: readonly Finding[], verdict: string, strict: boolean): ExitCode {
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, ExitCode>> = {
+  SIGHUP: ExitCode.HANGUP,
+  SIGINT: ExitCode.INTERRUPTED,
+  SIGTERM: ExitCode.TERMINATED,
+};
+
+/** The exit code of a run a signal ended; 130 for any other interruption (Ctrl-C at a prompt). */
+export function signalExitCode(signal: NodeJS.Signals | undefined): ExitCode {
+  return (signal && SIGNAL_EXIT[signal]) ?? ExitCode.INTERRUPTED;
+}
+
+export function exitCodeFor(
+  findings: readonly Finding[],
+  verdict: string,
+  strict: boolean,
+  interrupted?: NodeJS.Signals,
+): ExitCode {
+  if (interrupted) return signalExitCode(interrupted);
   // Only the pool check speaks for the whole account: a credentials error on another check (an opt-in
   // Region the account has not enabled, say) is that check's error, judged like any other.
   const setup = findings.some(

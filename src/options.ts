@@ -23,6 +23,7 @@ export interface RawDiagnoseOptions {
   strict?: boolean;
   redact?: boolean;
   since?: string;
+  timeout?: string;
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -53,6 +54,10 @@ export interface DiagnoseOptions {
   strict: boolean;
   redact: boolean;
   sinceMs: number;
+  /** The time limit of one pass of the checklist: unfinished checks then end as `error`. */
+  timeoutMs: number;
+  /** How long one attempt of a request may take; derived from timeoutMs unless given (tests). */
+  requestTimeoutMs?: number;
   quiet: boolean;
   verbose: boolean;
   /** Apply the fixes cognito-doctor can make; never together with dryRun. */
@@ -81,20 +86,38 @@ export function regionOfPoolId(userPoolId: string): string {
 /** The furthest back --since may reach: CloudTrail's event history keeps 90 days. */
 export const MAX_SINCE_DAYS = 90;
 
-/** `24h`, `90m`, `7d`, `30s` → milliseconds. */
-export function parseDuration(text: string): number {
+interface DurationFlag {
+  flag: string;
+  example: string;
+  /** The longest duration that makes sense, with why. */
+  max?: { ms: number; why: string };
+}
+
+const SINCE: DurationFlag = {
+  flag: '--since',
+  example: '24h',
+  max: { ms: MAX_SINCE_DAYS * 86_400_000, why: `CloudTrail: ${MAX_SINCE_DAYS} days` },
+};
+
+/** `24h`, `90m`, `7d`, `30s` → milliseconds (for --since unless told otherwise). */
+export function parseDuration(text: string, { flag, example, max }: DurationFlag = SINCE): number {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
-  if (!match) throw new UsageError(`--since "${text}" is not a duration: use a number and s, m, h or d, like 24h.`);
+  if (!match) {
+    throw new UsageError(`${flag} "${text}" is not a duration: use a number and s, m, h or d, like ${example}.`);
+  }
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'];
   const ms = Number(match[1]) * unit;
-  if (ms <= 0) throw new UsageError('--since must be longer than zero.');
-  if (ms > MAX_SINCE_DAYS * 86_400_000) {
+  if (ms <= 0) throw new UsageError(`${flag} must be longer than zero.`);
+  if (max && ms > max.ms) {
     throw new UsageError(
-      `--since ${text.trim()} reaches further back than the sources keep (CloudTrail: ${MAX_SINCE_DAYS} days): use at most ${MAX_SINCE_DAYS}d.`,
+      `${flag} ${text.trim()} reaches further back than the sources keep (${max.why}): use at most ${MAX_SINCE_DAYS}d.`,
     );
   }
   return ms;
 }
+
+/** The default --timeout: a diagnosis takes seconds; a minute leaves room for retries and slow Regions. */
+export const DEFAULT_TIMEOUT = '60s';
 
 export function outputFormat(raw: Pick<RawDiagnoseOptions, 'output' | 'json'>): OutputFormat {
   if (raw.json && raw.output !== undefined && raw.output !== 'json') {
@@ -180,6 +203,7 @@ export function resolveDiagnoseOptions(
     strict: raw.strict ?? false,
     redact: raw.redact ?? false,
     sinceMs: parseDuration(raw.since ?? '24h'),
+    timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
     quiet: raw.quiet ?? false,
     verbose: raw.verbose ?? false,
     // --dry-run wins: asking for a preview never changes anything.

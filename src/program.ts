@@ -5,6 +5,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import {
+  DEFAULT_TIMEOUT,
   decideColor,
   fixConfirmation,
   OUTPUT_FORMATS,
@@ -27,6 +28,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** The environment the run reads; `--profile` sets AWS_PROFILE in it for the SDK. */
   env: Record<string, string | undefined>;
+  /** Aborted (reason: the signal's name) by SIGINT, SIGTERM or SIGHUP: print what was seen so far. */
+  interrupt?: AbortSignal;
 }
 
 const EXIT_CODES_HELP = `
@@ -36,7 +39,8 @@ Exit codes:
   2    usage error (also: --fix with no terminal to confirm on and no --yes)
   3    inconclusive: a check that matters could not run (access denied, throttled, network)
   4    AWS setup: no credentials, expired SSO token, pool not found or not readable
-  130  interrupted`;
+  74   the report could not be written (a full disk, a closed stdout)
+  129  SIGHUP, 130 SIGINT (Ctrl-C), 143 SIGTERM: stopped; the report shows what was seen so far`;
 
 interface DiagnoseCommand {
   flow: Flow;
@@ -267,6 +271,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--strict', 'warnings also make the exit code 1')
     .option('--redact', 'mask e-mail addresses, phone numbers, usernames and subs, in the report and on stderr')
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
+    .option('--timeout <duration>', 'time limit; checks not finished by then are reported as errors', DEFAULT_TIMEOUT)
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
     .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')
@@ -313,6 +318,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       let prompter: Prompter | undefined;
       // readline loads only for a person at a terminal.
       if (confirmation === 'prompt') prompter = (await import('./ui/prompt.js')).createPrompter(io.stdin, io.stderr);
+      // A signal at a prompt declines the rest: the report of what was seen still comes out.
+      io.interrupt?.addEventListener('abort', () => prompter?.close(), { once: true });
       try {
         const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
         const { report, output } = await diagnose(options, {
@@ -321,9 +328,10 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
           style,
           version: VERSION,
           ...(operator ? { operator } : {}),
+          ...(io.interrupt ? { interrupt: io.interrupt } : {}),
         });
-        io.stdout.write(output);
         state.exitCode = report.exitCode;
+        io.stdout.write(output);
       } finally {
         prompter?.close();
       }

@@ -12,7 +12,7 @@ function escapeRegExp(text: string): string {
 
 /** A name shows its first character only when it has more to hide; a short one is masked whole. */
 function maskName(name: string): string {
-  return [...name].length > 3 ? `${[...name][0]}***` : '***';
+  return Array.from(name).length > 3 ? `${Array.from(name)[0]}***` : '***';
 }
 
 /**

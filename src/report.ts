@@ -39,6 +39,8 @@ export interface Report {
   fixes?: FixRecord[];
   /** With --dry-run (true) or --fix (false): whether the fixes were only planned. */
   dryRun?: boolean;
+  /** The signal that stopped the run before every check finished: the report is what it saw so far. */
+  interrupted?: NodeJS.Signals;
   exitCode: number;
   durationMs: number;
 }
@@ -57,6 +59,7 @@ export interface ReportInput {
   /** Checks --only/--skip kept from running (src/runner.ts leftOut). */
   leftOut?: readonly string[];
   inputNormalised?: string;
+  interrupted?: NodeJS.Signals;
 }
 
 const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
@@ -77,7 +80,12 @@ export function buildReport(input: ReportInput): Report {
     status === 'inconclusive' && unseen.length
       ? `Could not tell whether the code can be delivered: ${unseen.length > 1 ? 'these checks were' : 'this check was'} not run (--only/--skip): ${unseen.join(', ')}.`
       : summarise(status, channel, destination, findings, noun);
-  const verdict: Verdict = { status, channel, destination, summary };
+  const verdict: Verdict = {
+    status,
+    channel,
+    destination,
+    summary: input.interrupted ? `Interrupted (${input.interrupted}) before every check finished. ${summary}` : summary,
+  };
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'cognito-doctor', version: input.version },
@@ -96,7 +104,8 @@ export function buildReport(input: ReportInput): Report {
     counts,
     ...(input.fixes ? { fixes: input.fixes } : {}),
     ...(input.dryRun !== undefined ? { dryRun: input.dryRun } : {}),
-    exitCode: exitCodeFor(findings, status, input.strict),
+    ...(input.interrupted ? { interrupted: input.interrupted } : {}),
+    exitCode: exitCodeFor(findings, status, input.strict, input.interrupted),
     durationMs: input.durationMs,
   };
 }

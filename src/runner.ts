@@ -15,21 +15,37 @@ export interface Selection {
   skip?: readonly string[];
 }
 
+/** Why a run ended before every check finished: its deadline passed, or a signal asked it to stop. */
+export class RunStopped extends Error {
+  override readonly name = 'RunStopped';
+  constructor(
+    readonly code: 'deadline-exceeded' | 'interrupted',
+    message: string,
+    /** The signal that interrupted the run (`SIGINT` …), when one did. */
+    readonly signal?: NodeJS.Signals,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Run the checklist: every check starts at once and waits only for the checks it depends on, so
  * independent AWS reads overlap; findings come back in checklist order. The runner alone produces
- * `error` (a check threw) and cascaded `skip` (a dependency could not establish its facts).
+ * `error` (a check threw) and cascaded `skip` (a dependency could not establish its facts). When
+ * `stop` aborts (with a RunStopped reason), every check not finished by then ends as `error` at once.
  */
 export async function runChecks(
   checks: readonly Check[],
   ctx: Context,
   selection: Selection = {},
   hooks: RunHooks = {},
+  stop?: AbortSignal,
 ): Promise<Finding[]> {
   const selected = selectedIds(checks, selection);
   const results = new Map<string, Promise<Finding[]>>();
+  const stopped = whenStopped(stop);
   for (const check of checks) {
-    results.set(check.id, runOne(check, ctx, selected, selection, results, hooks));
+    results.set(check.id, runOne(check, ctx, selected, selection, results, hooks, stopped));
   }
   return (await Promise.all(checks.map((c) => results.get(c.id)!))).flat();
 }
@@ -41,6 +57,7 @@ async function runOne(
   selection: Selection,
   results: Map<string, Promise<Finding[]>>,
   hooks: RunHooks,
+  stopped: Promise<never>,
 ): Promise<Finding[]> {
   if (!selected.has(check.id)) {
     const why = selection.skip?.includes(check.id) ? 'excluded by --skip' : 'not selected by --only';
@@ -57,13 +74,30 @@ async function runOne(
   hooks.onStart?.(check);
   let findings: Finding[];
   try {
-    const outcome = await check.run(ctx);
+    const outcome = await Promise.race([check.run(ctx), stopped]);
     findings = (Array.isArray(outcome) ? outcome : [outcome]).map((o) => toFinding(check, o));
   } catch (err) {
     findings = [errorFinding(check, err, ctx.target.profile)];
   }
   hooks.onFinish?.(check, findings);
   return findings;
+}
+
+/** Rejects with the stop reason when `stop` aborts; never settles otherwise. */
+function whenStopped(stop: AbortSignal | undefined): Promise<never> {
+  const stopped = new Promise<never>((_, reject) => {
+    if (stop?.aborted) reject(stop.reason as Error);
+    else
+      stop?.addEventListener(
+        'abort',
+        () => {
+          reject(stop.reason as Error);
+        },
+        { once: true },
+      );
+  });
+  stopped.catch(() => undefined); // observed by each check that is still running
+  return stopped;
 }
 
 function toFinding(check: Check, outcome: Outcome): Finding {
@@ -95,6 +129,16 @@ function skipped(check: Check, message: string): Finding {
 }
 
 function errorFinding(check: Check, err: unknown, profile?: string): Finding {
+  if (err instanceof RunStopped) {
+    return {
+      check: check.id,
+      status: 'error',
+      code: err.code,
+      title: causes[err.code],
+      message: `${check.title}: could not be checked, not finished when ${err.message}`,
+      evidence: {},
+    };
+  }
   if (!(err instanceof AwsCallError)) {
     const message = err instanceof Error ? err.message : String(err);
     return {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
 import { classifyAwsError } from './errors.js';
@@ -9,6 +10,9 @@ export interface AwsSettings {
   /** The --profile, named in a credentials failure. */
   profile?: string;
   maxAttempts?: number;
+  /** Per attempt: how long to wait for a connection, and for the response once connected. */
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 /** One AWS request as it happened, for --verbose, the benchmark and the tests. */
@@ -33,9 +37,13 @@ type OutputOf<C> = C extends new (...args: any[]) => infer R
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 interface SendableClient {
-  send(command: unknown): Promise<unknown>;
+  send(command: unknown, options: { abortSignal: AbortSignal }): Promise<unknown>;
   destroy(): void;
 }
+
+/** Without an answer an attempt ends after these; the SDK retries it like any transient failure. */
+export const CONNECT_TIMEOUT_MS = 3_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * The only code that builds SDK clients and sends requests. Each distinct request (action, Region,
@@ -47,11 +55,16 @@ export class AwsCaller {
   private readonly clients = new Map<string, Promise<SendableClient>>();
   private readonly requests = new Map<string, Promise<unknown>>();
   private credentials: ReturnType<typeof credentialChain> | undefined;
+  /** Cancels every request still in flight: the run has its report, or must stop. */
+  private readonly stopper = new AbortController();
 
   constructor(
     private readonly settings: AwsSettings,
     private readonly onCall?: (record: CallRecord) => void,
-  ) {}
+  ) {
+    // Every request in flight listens to the one signal.
+    setMaxListeners(0, this.stopper.signal);
+  }
 
   /**
    * Send `action` in `region`: `command` picks the command class from the lazily loaded SDK module,
@@ -97,7 +110,8 @@ export class AwsCaller {
     maxAttempts?: number,
   ) {
     const service = action.slice(0, action.indexOf(':')) as ServiceName;
-    const started = performance.now();
+    // Timed from when the request is ready to go: loading the SDK's code is not the request's time.
+    let started = performance.now();
     const record = (outcome: string, attempts: number) => {
       const entry: CallRecord = {
         action,
@@ -113,7 +127,10 @@ export class AwsCaller {
     try {
       const sdk = await services[service].load();
       const client = await this.client(service, region, sdk, maxAttempts);
-      const output = (await client.send(build(sdk))) as { $metadata?: { attempts?: number } };
+      const signal = this.stopper.signal;
+      signal.throwIfAborted();
+      started = performance.now();
+      const output = (await client.send(build(sdk), { abortSignal: signal })) as { $metadata?: { attempts?: number } };
       record('ok', output.$metadata?.attempts ?? 1);
       return output;
     } catch (err) {
@@ -158,13 +175,33 @@ export class AwsCaller {
       credentials: await this.credentials,
       retryMode: 'adaptive',
       maxAttempts,
+      requestHandler: {
+        connectionTimeout: this.settings.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+        requestTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        // A response whose body stops arriving: the socket falls idle.
+        socketTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        // Otherwise the SDK only logs a warning and keeps waiting.
+        throwOnRequestTimeout: true,
+      },
       ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
     });
     guardAnswers(client as unknown as GuardableClient);
     return client;
   }
 
-  destroy(): void {
-    for (const client of this.clients.values()) void client.then((c) => c.destroy());
+  /**
+   * Cancel every request in flight and refuse new ones, then close the clients. Cancelling first
+   * matters: a client closed under a pending request makes the SDK send it again.
+   */
+  stop(reason: unknown = new Error('the run is over')): void {
+    this.stopper.abort(reason);
+    for (const client of this.clients.values()) {
+      client.then(
+        (c) => {
+          c.destroy();
+        },
+        () => undefined,
+      );
+    }
   }
 }

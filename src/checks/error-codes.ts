@@ -19,8 +19,12 @@ export function errorCodeFor(check: Check, kind: FailureKind): CauseCode {
   return check.errorCodes?.[kind] ?? ERROR_CODES[kind];
 }
 
-/** Every code a check can end with when it cannot run: a failed read (if it reads AWS), or its own failure. */
+/**
+ * Every code a check can end with when it cannot run: a failed read, or the run's time limit or a
+ * signal while it still reads (if it reads AWS), or its own failure.
+ */
 export function possibleErrorCodes(check: Check): CauseCode[] {
-  const reads = check.reads.length ? KINDS.map((kind) => errorCodeFor(check, kind)) : [];
+  const stopped: CauseCode[] = ['deadline-exceeded', 'interrupted'];
+  const reads = check.reads.length ? [...KINDS.map((kind) => errorCodeFor(check, kind)), ...stopped] : [];
   return [...new Set<CauseCode>([...reads, 'internal-error'])];
 }

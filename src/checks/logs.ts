@@ -62,7 +62,10 @@ export const logs: Check = {
     const pass: Outcome = {
       status: 'pass',
       message: notes.join(' '),
-      evidence: Object.assign({ window: windowEvidence(window) }, ...results.map((r) => r.evidence ?? {})),
+      evidence: {
+        window: windowEvidence(window),
+        ...Object.fromEntries(results.flatMap((r) => Object.entries(r.evidence ?? {}))),
+      },
     };
     if (!outcomes.length) return pass;
     // What the readable sources found clean still says so beside a source that could not be read.

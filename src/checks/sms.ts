@@ -93,8 +93,8 @@ export const sms: Check = {
     const invalid = validityOutcome(phone);
     const readable = !invalid || invalid.status !== 'fail';
     // Each group on its own: a denied read leaves what the others proved (an opted-out number stays a failure).
+    const region = regionOutcomes(ctx, route);
     const groups = await Promise.all([
-      regionOutcomes(ctx, route),
       orUnread(roleOutcomes(ctx, route), 'whether the SMS role trusts Cognito and may send'),
       orUnread(
         accountOutcomes(ctx, route, phone.e164 ?? raw),
@@ -104,7 +104,7 @@ export const sms: Check = {
         ? orUnread(numberOutcomes(ctx, route, phone), 'whether this number can receive SMS (opt-out, country rules)')
         : [],
     ]);
-    const outcomes: Outcome[] = [...(invalid ? [invalid] : []), ...groups.flat()];
+    const outcomes: Outcome[] = [...(invalid ? [invalid] : []), ...region, ...groups.flat()];
     if (outcomes.length) return outcomes;
     return {
       status: 'pass',

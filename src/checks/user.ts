@@ -1,5 +1,6 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context, UserResolution } from '../context/index.js';
+import { LIST_USERS_PAGES } from '../context/cognito.js';
 import { FLOW_FACTS } from '../domain/flow.js';
 import { identifierCause } from '../domain/identifier.js';
 import { attributesOf } from '../domain/user-resolution.js';
@@ -265,12 +266,15 @@ function duplicates(ctx: Context, r: UserResolution): Outcome {
     : verified.some((u) => u.Username === r.user?.Username)
       ? `it has ${attribute} verified`
       : `only ${verified.map((u) => u.Username).join(', ')} has ${attribute} verified`;
+  const count = r.candidatesTruncated
+    ? `At least ${r.candidates.length} (ListUsers stopped after ${LIST_USERS_PAGES} pages)`
+    : `${r.candidates.length}`;
   return {
     status: 'warn',
     code: 'duplicate-accounts-same-contact',
     message: target
-      ? `${r.candidates.length} users share "${r.input}" (${names}). Cognito resolves it to ${target}, so the code goes to that account${others.length ? `, not to ${others.map((u) => u.Username).join(', ')}` : ''} (${which}): if the user means another one, that account gets no code.`
-      : `${r.candidates.length} users share "${r.input}" (${names}), and Cognito resolves it to none of them. The code goes to the account whose username the app sends; diagnosed here: ${r.user?.Username} (${which}).`,
+      ? `${count} users share "${r.input}" (${names}). Cognito resolves it to ${target}, so the code goes to that account${others.length ? `, not to ${others.map((u) => u.Username).join(', ')}` : ''} (${which}): if the user means another one, that account gets no code.`
+      : `${count} users share "${r.input}" (${names}), and Cognito resolves it to none of them. The code goes to the account whose username the app sends; diagnosed here: ${r.user?.Username} (${which}).`,
     evidence: {
       'ListUsers.Filter': r.search?.filter,
       'ListUsers.Users': r.candidates.map(summary),

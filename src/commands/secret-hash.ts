@@ -91,7 +91,7 @@ export async function secretHashCommand(
     }
     return done('hash', secretHash(client.ClientSecret, username, options.clientId), notes);
   } finally {
-    aws.destroy();
+    aws.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Event } from '@aws-sdk/client-cloudtrail';
 import type { AwsCaller } from '../aws/caller.js';
+import { readPages } from '../aws/pages.js';
 
 /** LookupEvents returns at most 50 events a page and allows 2 requests a second: read a bounded history. */
 const PAGE_SIZE = 50;
@@ -21,21 +22,22 @@ export class CloudTrailFacts {
 
   /** Every `eventName` event in the Region and window, newest first. LookupEvents allows one attribute only. */
   async eventsNamed(region: string, eventName: string, start: Date, end: Date): Promise<EventHistory> {
-    const events: Event[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const out = await this.aws.call('cloudtrail:LookupEvents', region, (m) => m.LookupEventsCommand, {
-        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
-        StartTime: start,
-        EndTime: end,
-        MaxResults: PAGE_SIZE,
-        ...(token ? { NextToken: token } : {}),
-      });
-      events.push(...(out.Events ?? []));
-      token = out.NextToken;
-      if (!token) break;
-    }
-    events.sort((a, b) => (b.EventTime?.getTime() ?? 0) - (a.EventTime?.getTime() ?? 0));
-    return { events, truncated: token !== undefined };
+    const read = await readPages(
+      'cloudtrail:LookupEvents',
+      region,
+      async (token) => {
+        const out = await this.aws.call('cloudtrail:LookupEvents', region, (m) => m.LookupEventsCommand, {
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: eventName }],
+          StartTime: start,
+          EndTime: end,
+          MaxResults: PAGE_SIZE,
+          ...(token ? { NextToken: token } : {}),
+        });
+        return { items: out.Events ?? [], next: out.NextToken };
+      },
+      { maxPages: MAX_PAGES },
+    );
+    const events = read.items.sort((a, b) => (b.EventTime?.getTime() ?? 0) - (a.EventTime?.getTime() ?? 0));
+    return { events, truncated: !read.complete };
   }
 }

@@ -9,7 +9,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { malformedAnswer, orUndefinedIfNotFound } from '../aws/errors.js';
-import { allPages } from '../aws/pages.js';
+import { readPages } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
 export class CognitoFacts {
@@ -57,19 +57,20 @@ export class CognitoFacts {
    * pages: a value shared by more accounts than that is reported as truncated, not read to the end.
    */
   async listUsers(filter: string): Promise<UserList> {
-    let pages = 0;
-    let truncated = false;
-    const users = await allPages(async (token) => {
-      const out = await this.aws.call('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
-        UserPoolId: this.userPoolId,
-        Filter: filter,
-        ...(token ? { PaginationToken: token } : {}),
-      });
-      pages++;
-      truncated = !!out.PaginationToken && pages >= LIST_USERS_PAGES;
-      return { items: out.Users ?? [], next: truncated ? undefined : out.PaginationToken };
-    });
-    return { users, truncated };
+    const read = await readPages(
+      'cognito-idp:ListUsers',
+      this.region,
+      async (token) => {
+        const out = await this.aws.call('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
+          UserPoolId: this.userPoolId,
+          Filter: filter,
+          ...(token ? { PaginationToken: token } : {}),
+        });
+        return { items: out.Users ?? [], next: out.PaginationToken };
+      },
+      { maxPages: LIST_USERS_PAGES },
+    );
+    return { users: read.items, truncated: !read.complete };
   }
 
   /** Where the pool exports its logs (`userNotification` errors, `userAuthEvents`); empty when nowhere. */
@@ -111,7 +112,7 @@ export interface UserList {
 }
 
 /** ListUsers returns up to 60 users a page: five pages are far more accounts than share one contact. */
-const LIST_USERS_PAGES = 5;
+export const LIST_USERS_PAGES = 5;
 
 /** AdminListUserAuthEvents' largest page: the most recent events are what a diagnosis needs. */
 const AUTH_EVENTS_PAGE = 60;

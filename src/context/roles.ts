@@ -49,7 +49,7 @@ export class RoleFacts {
 
   /** Every inline policy of the role, decoded (ListRolePolicies, then GetRolePolicy each, concurrently). */
   async inlinePolicies(roleName: string): Promise<NamedPolicy[]> {
-    const names = await allPages(async (marker) => {
+    const names = await allPages('iam:ListRolePolicies', IAM_REGION, async (marker) => {
       const page = await this.aws.call('iam:ListRolePolicies', IAM_REGION, (m) => m.ListRolePoliciesCommand, {
         RoleName: roleName,
         ...(marker ? { Marker: marker } : {}),
@@ -69,7 +69,7 @@ export class RoleFacts {
 
   /** The ARNs of the managed policies attached to the role. */
   async attachedPolicyArns(roleName: string): Promise<string[]> {
-    return allPages(async (marker) => {
+    return allPages('iam:ListAttachedRolePolicies', IAM_REGION, async (marker) => {
       const page = await this.aws.call(
         'iam:ListAttachedRolePolicies',
         IAM_REGION,

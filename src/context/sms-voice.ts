@@ -13,7 +13,7 @@ export class SmsVoiceFacts {
 
   /** DescribeAccountAttributes as a map: `ACCOUNT_TIER`, `DEFAULT_PROTECT_CONFIGURATION_ID`. */
   async accountAttributes(region: string): Promise<Record<string, string>> {
-    const attributes = await allPages(async (token) => {
+    const attributes = await allPages('sms-voice:DescribeAccountAttributes', region, async (token) => {
       const page = await this.aws.call(
         'sms-voice:DescribeAccountAttributes',
         region,
@@ -33,7 +33,7 @@ export class SmsVoiceFacts {
 
   /** The account's phone numbers in one country (ISO 3166-1 alpha-2). */
   async phoneNumbers(region: string, isoCountryCode: string): Promise<PhoneNumberInformation[]> {
-    return allPages(async (token) => {
+    return allPages('sms-voice:DescribePhoneNumbers', region, async (token) => {
       const page = await this.aws.call('sms-voice:DescribePhoneNumbers', region, (m) => m.DescribePhoneNumbersCommand, {
         Filters: [{ Name: 'iso-country-code', Values: [isoCountryCode] }],
         ...(token ? { NextToken: token } : {}),

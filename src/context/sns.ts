@@ -23,7 +23,7 @@ export class SnsFacts {
   }
 
   async sandboxPhoneNumbers(region: string): Promise<SMSSandboxPhoneNumber[]> {
-    return allPages(async (token) => {
+    return allPages('sns:ListSMSSandboxPhoneNumbers', region, async (token) => {
       const out = await this.aws.call(
         'sns:ListSMSSandboxPhoneNumbers',
         region,

@@ -94,7 +94,7 @@ function checkLocal(local: string): string | undefined {
   if (local.includes('..')) return 'the part before @ has two dots in a row';
   const badAtom = local.split('.').find((atom) => !ATEXT.test(atom));
   if (badAtom !== undefined) {
-    const ch = [...badAtom].find((c) => !ATEXT.test(c)) ?? badAtom;
+    const ch = Array.from(badAtom).find((c) => !ATEXT.test(c)) ?? badAtom;
     return `the part before @ has a character that must be quoted: ${JSON.stringify(ch)}`;
   }
   return undefined;

@@ -1,6 +1,8 @@
 // Pure rules about trigger functions: what a trigger ARN names, and whether a function's resource
 // policy lets Cognito (this pool) invoke it. Unit-tested on plain data.
 
+import { asText } from './text.js';
+
 export interface FunctionRef {
   /** As the pool names it, qualifier included. */
   arn: string;
@@ -59,7 +61,7 @@ function like(pattern: string, value: string): boolean {
   return new RegExp(`^${re}$`).test(value);
 }
 
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(asText) : v === undefined ? [] : [asText(v)]);
 
 function namesCognito(principal: unknown): boolean {
   if (principal === '*') return true;

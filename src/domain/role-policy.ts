@@ -15,7 +15,8 @@ export interface Statement {
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 export function statementsOf(doc: { Statement?: unknown } | undefined): Statement[] {
-  return list(doc?.Statement as Statement | Statement[] | undefined).filter((s) => s && typeof s === 'object');
+  // The document is JSON from AWS: keep only the entries that are objects.
+  return list(doc?.Statement).filter((s): s is Statement => typeof s === 'object' && s !== null);
 }
 
 /** IAM wildcard match: `*` any run, `?` one character. */

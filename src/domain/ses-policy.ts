@@ -33,7 +33,8 @@ interface Statement {
   NotAction?: unknown;
   Resource?: unknown;
   NotResource?: unknown;
-  Condition?: Record<string, Record<string, unknown>>;
+  /** JSON from AWS: a block may be anything, null included. */
+  Condition?: Record<string, Record<string, unknown> | null>;
 }
 
 type Match = 'yes' | 'no' | 'unknown';
@@ -117,7 +118,7 @@ function parseStatements(text: string): Statement[] | undefined {
     const doc = JSON.parse(text) as { Statement?: unknown };
     const s = doc.Statement;
     if (Array.isArray(s)) return s as Statement[];
-    return s && typeof s === 'object' ? [s as Statement] : [];
+    return s && typeof s === 'object' ? [s] : [];
   } catch {
     return undefined;
   }

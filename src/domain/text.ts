@@ -10,6 +10,12 @@ const BREAK = /[\n\r\t\v\f\u2028\u2029\u0085]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/g;
 
+/** A value from an AWS document as text: strings as they are, anything else as its JSON. */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined ? 'undefined' : JSON.stringify(value);
+}
+
 /** The text with escape sequences and control characters removed and line breaks turned into spaces. */
 export function plain(text: string): string {
   return text.replace(ESCAPE, '').replace(BREAK, ' ').replace(CONTROL, '');
@@ -20,7 +26,7 @@ export function plain(text: string): string {
  * points, so a cut never splits a character.
  */
 export function excerpt(text: string, max: number, note = ''): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   if (chars.length <= max) return text;
   return `${chars.slice(0, max).join('')}… [cut: ${chars.length} characters${note}]`;
 }

@@ -91,10 +91,10 @@ export function normaliseUserInput(raw: string, region: string): UserInput {
       : `to E.164, the form Cognito stores, reading it as a number in ${phone.country ?? country} (the pool's Region is ${region})`;
     return { ok: true, input: e164, normalised: `"${text}" was normalised to ${e164} ${how}.` };
   }
-  if ([...text].length > MAX_USERNAME_LENGTH) {
+  if (Array.from(text).length > MAX_USERNAME_LENGTH) {
     return {
       ok: false,
-      problem: `The user to diagnose is ${[...text].length} characters long: Cognito accepts at most ${MAX_USERNAME_LENGTH}.`,
+      problem: `The user to diagnose is ${Array.from(text).length} characters long: Cognito accepts at most ${MAX_USERNAME_LENGTH}.`,
     };
   }
   return { ok: true, input: text };

@@ -10,6 +10,7 @@ import { requestOf } from '../remedy/commands.js';
 import type { Finding } from '../checks/types.js';
 import type { PublishedRequest } from '../remedy/write-request.js';
 import { contactToVerify } from '../domain/channel.js';
+import { asText } from '../domain/text.js';
 import { verifiedElsewhere, type ContactHolders } from '../domain/contact-holders.js';
 import type { FixFacts, Fixer, FixStep } from './types.js';
 
@@ -178,7 +179,7 @@ const unsuppressAddress: Fixer = {
     if (!step) return undefined;
     return {
       ...step,
-      summary: `Remove ${String(step.request.input.EmailAddress)} from the SES account suppression list in ${step.request.region}`,
+      summary: `Remove ${asText(step.request.input.EmailAddress)} from the SES account suppression list in ${step.request.region}`,
       caution: `SES suppressed the address after a ${typeof reason === 'string' ? reason.toLowerCase() : 'bounce or complaint'}: remove it only once the address is known to receive mail again, or SES suppresses it again.`,
     };
   },
@@ -197,11 +198,11 @@ const optInNumber: Fixer = {
       stepFor(finding, 'sms-voice:DeleteOptedOutNumber', { summary: '' });
     if (!step) return undefined;
     const input = step.request.input;
-    const number = String(input.phoneNumber ?? input.OptedOutNumber);
+    const number = asText(input.phoneNumber ?? input.OptedOutNumber);
     const where =
       step.request.action === 'sns:OptInPhoneNumber'
         ? `SNS in ${step.request.region}`
-        : `the End User Messaging opt-out list ${String(input.OptOutListName)} in ${step.request.region}`;
+        : `the End User Messaging opt-out list ${asText(input.OptOutListName)} in ${step.request.region}`;
     return {
       ...step,
       summary: `Opt ${number} back in to SMS (${where})`,

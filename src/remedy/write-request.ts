@@ -3,6 +3,7 @@
 // so what the report tells a person to run is exactly what --fix sends.
 
 import type { IamAction, ServiceName } from '../aws/services.js';
+import { asText } from '../domain/text.js';
 
 /** A value the operator supplies (a password): never in argv, the report or a file. */
 export class Placeholder {
@@ -103,7 +104,7 @@ export function cliArgs(request: WriteRequest): (string | RawArg)[] {
       const list = value as readonly (string | Record<string, string>)[];
       const strings = list.every((v) => typeof v === 'string');
       args.push(flag, ...(strings ? (list as string[]) : structures(list as Record<string, string>[])));
-    } else args.push(flag, String(value));
+    } else args.push(flag, asText(value));
   }
   return args;
 }

@@ -102,5 +102,5 @@ export function renderChecks(checklists: Checklists, format: OutputFormat, style
     '',
   ]);
   const order = Object.entries(data.flows).map(([flow, ids]) => `  ${style.bold(flow)}: ${ids.join(' → ')}`);
-  return `${[...lines, 'Checklist of each command:', ...order, ''].join('\n')}`;
+  return [...lines, 'Checklist of each command:', ...order, ''].join('\n');
 }

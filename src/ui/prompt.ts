@@ -29,7 +29,7 @@ export function createPrompter(
   let muted = true;
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      if (!muted) output.write(chunk);
+      if (!muted) output.write(chunk as Buffer);
       done();
     },
   });
@@ -45,13 +45,17 @@ export function createPrompter(
       w(answer);
     } else queue.push(answer);
   };
-  rl.on('line', (line) => deliver({ line }));
+  rl.on('line', (line) => {
+    deliver({ line });
+  });
   let closed = false;
   rl.on('close', () => {
     closed = true;
     deliver({ end: true });
   });
-  rl.on('SIGINT', () => deliver({ interrupt: true }));
+  rl.on('SIGINT', () => {
+    deliver({ interrupt: true });
+  });
 
   async function ask(question: string, echo: boolean): Promise<string> {
     muted = !echo;

@@ -30,7 +30,9 @@ describe.concurrent('cognito-doctor checks', () => {
     const { code, stdout } = await runCli(['checks'], testEnv());
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\x1b\[/); // eslint-disable-line no-control-regex
-    allChecks.forEach((check, i) => expect(stdout).toContain(`${i + 1}. ${check.id}`));
+    allChecks.forEach((check, i) => {
+      expect(stdout).toContain(`${i + 1}. ${check.id}`);
+    });
     expect(stdout).toContain(`forgot-password: ${checks.map((c) => c.id).join(' → ')}`);
     expect(stdout).toContain('custom-sender-kms');
     expect(stdout).toContain('reads: lambda:GetFunction, lambda:GetPolicy, kms:DescribeKey, cloudwatch:GetMetricData');

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
-import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
+import { resolveWorld, WORLDS_DIR } from '../fake/world.js';
 import { runCli, testEnv, type CliResult } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 
@@ -34,7 +34,7 @@ async function run(
   patch: Patch = {},
   env: (url: string) => Record<string, string> = (url) => testEnv(url),
 ): Promise<Run> {
-  const fake = await startFakeAws(resolveWorld({ extends: 'base', ...patch } as World, WORLDS_DIR));
+  const fake = await startFakeAws(resolveWorld({ extends: 'base', ...patch }, WORLDS_DIR));
   try {
     const result = await runCli(args, env(fake.url));
     return { ...result, requests: fake.requests };
@@ -446,7 +446,7 @@ describe.concurrent('profiles: named in a failure, and their STS calls stay on -
   });
 
   it('a role profile assumes its role through --endpoint-url, never a real AWS address', async () => {
-    const fake = await startFakeAws(resolveWorld({ extends: 'base' } as World, WORLDS_DIR));
+    const fake = await startFakeAws(resolveWorld({ extends: 'base' }, WORLDS_DIR));
     try {
       // Only the flag names the endpoint: the role's STS call must follow it.
       const env = withConfig(fake.url);

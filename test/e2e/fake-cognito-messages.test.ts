@@ -38,13 +38,16 @@ async function withCognito(
 }
 
 const pool = (p: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): World => ({
-  pools: { [POOL]: { pool: p, ...extra } as never },
+  pools: { [POOL]: { pool: p, ...extra } },
 });
 const sent = (fake: FakeAws) => (fake.world.pools![POOL]!.sent as SentMessage[] | undefined) ?? [];
 const error = (p: Promise<unknown>) =>
   p.then(
     () => undefined,
-    (e: { name: string; message: string }) => ({ name: e.name, message: e.message }),
+    (e: unknown) => {
+      const { name, message } = e as { name: string; message: string };
+      return { name, message };
+    },
   );
 const signUp = (username: string, attributes: Record<string, string>, extra: Record<string, string> = {}) =>
   new SignUpCommand({

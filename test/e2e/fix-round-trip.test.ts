@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AwsCaller } from '../../src/aws/caller.js';
-import type { IamAction } from '../../src/aws/services.js';
 import { VERSION_NOTE } from '../../src/remedy/cli-versions.js';
 import { requestOf } from '../../src/remedy/commands.js';
 import { sdkInput, type PublishedRequest } from '../../src/remedy/write-request.js';
@@ -196,13 +195,13 @@ describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the
         for (const r of requests) {
           const request = requestOf(r);
           const input = sdkInput(request, { NEW_PASSWORD });
-          await caller.write(request.action as IamAction, request.region, input, { once: true }).catch((err: Error) => {
+          await caller.write(request.action, request.region, input, { once: true }).catch((err: unknown) => {
             // Refused by the endpoint is fine (no such user here); not sent at all is not.
-            expect(err.name, err.message).toBe('AwsCallError');
+            expect((err as Error).name, (err as Error).message).toBe('AwsCallError');
           });
         }
       } finally {
-        caller.destroy();
+        caller.stop();
         process.env = saved;
       }
       expect(viaCli.map((w) => JSON.stringify(w))).toEqual(writesOf(fake).map((w) => JSON.stringify(w)));

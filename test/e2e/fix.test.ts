@@ -28,7 +28,7 @@ function world(patch: World): World {
 }
 
 const jane = (user: Record<string, unknown>, pool: Record<string, unknown> = {}): World['pools'] => ({
-  [POOL]: { pool, users: { jane: user } } as never,
+  [POOL]: { pool, users: { jane: user } },
 });
 
 const SUPPRESSED = { 'jane@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' } };

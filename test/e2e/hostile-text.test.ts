@@ -16,7 +16,9 @@ const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 const cellPipes = (row: string) => row.match(/(?<!\\)\|/g)?.length ?? 0;
 
 describe.concurrent('hostile text from AWS', () => {
-  it('the hostile worlds exist', () => expect(worlds.length).toBeGreaterThanOrEqual(6));
+  it('the hostile worlds exist', () => {
+    expect(worlds.length).toBeGreaterThanOrEqual(6);
+  });
 
   for (const scenario of worlds) {
     it(`${scenario.name}: pretty and markdown are plain, one report, bounded; JSON is exact`, async () => {

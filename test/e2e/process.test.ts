@@ -39,7 +39,7 @@ async function bothWays(
   return spawned;
 }
 
-const base = resolveWorld({ extends: 'base' } as World, WORLDS_DIR);
+const base = resolveWorld({ extends: 'base' }, WORLDS_DIR);
 const scenarios = new Map(loadScenarios().map((s) => [s.name, s]));
 
 describe.concurrent('the built CLI as a process matches the in-process run', () => {

@@ -55,7 +55,7 @@ function toXml(value: unknown): string {
       .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
       .join('');
   }
-  return escapeXml(String(value));
+  return escapeXml(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /**
@@ -68,7 +68,7 @@ export function decodeQueryForm(body: string): { action: string; version: string
   for (const [key, value] of params) {
     if (key === 'Action' || key === 'Version') continue;
     const parts = key.split('.');
-    let node = tree as Record<string, unknown>;
+    let node = tree;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) node[part] = value;
       else node = (node[part] ??= {}) as Record<string, unknown>;

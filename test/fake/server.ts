@@ -4,6 +4,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isTransportFault, pageFault, sendTransportFault } from './faults.js';
 import { AwsFault, decodeQueryForm, sendFault, sendSuccess, type WireContext } from './protocols.js';
 import type { FakeRequest, ServiceDef } from './service.js';
 import { fakeServices } from './services/index.js';
@@ -17,6 +18,8 @@ export interface LoggedRequest {
   region: string;
   input: unknown;
   signed: boolean;
+  /** The access key id the request was signed with. */
+  accessKey?: string;
   /** The SDK's `amz-sdk-request: attempt=N; max=M`. */
   attempt: number;
   /** performance.now() when the request arrived and when its response was sent (the benchmark's call depth). */
@@ -55,7 +58,7 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
       wire: { protocol: service.protocol, operation },
     };
   }
-  if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+  if ((req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const form = decodeQueryForm(body);
     const service = fakeServices.find((s) => s.queryVersion === form.version);
     if (!service) return undefined;
@@ -88,10 +91,16 @@ function route(req: IncomingMessage, url: URL, body: string): Routed | undefined
 
 /** `Credential=AKID/20261121/eu-west-1/sns/aws4_request` → `eu-west-1`. */
 function signingRegion(req: IncomingMessage): string | undefined {
-  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
 }
 
-const FAULTS: Record<Exclude<Fault['kind'], 'latency' | 'body'>, (action: string) => AwsFault> = {
+/** `Credential=AKID/…` → `AKID`. */
+function accessKeyOf(req: IncomingMessage): string | undefined {
+  return /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1];
+}
+
+type ErrorFault = 'access-denied' | 'throttle' | '5xx' | 'expired-token';
+const FAULTS: Record<ErrorFault, (action: string) => AwsFault> = {
   'access-denied': (action) =>
     new AwsFault(
       'AccessDeniedException',
@@ -118,9 +127,13 @@ function localise(fault: AwsFault, service: string): AwsFault {
   return fault;
 }
 
-function pickFault(world: World, action: string, region: string): Fault | undefined {
+function pickFault(world: World, action: string, region: string, accessKey: string | undefined): Fault | undefined {
   const fault = world.faults?.find(
-    (f) => (f.operation === action || f.operation === '*') && (!f.region || f.region === region) && f.times !== 0,
+    (f) =>
+      (f.operation === action || f.operation === '*') &&
+      (!f.region || f.region === region) &&
+      (!f.accessKey || f.accessKey === accessKey) &&
+      f.times !== 0,
   );
   if (fault && fault.times !== undefined) fault.times -= 1;
   return fault;
@@ -154,12 +167,13 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
       region,
       input: Object.keys(labels).length ? { ...labels, ...(routed.input as object) } : routed.input,
       signed: req.headers.authorization !== undefined,
+      ...(accessKeyOf(req) ? { accessKey: accessKeyOf(req)! } : {}),
       attempt,
       receivedAt,
     };
     requests.push(logged);
     res.once('finish', () => (logged.completedAt = performance.now()));
-    const fault = pickFault(world, action, region);
+    const fault = pickFault(world, action, region, logged.accessKey);
     const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
     if (delay) await sleep(delay);
     if (fault?.kind === 'body') {
@@ -168,9 +182,23 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
       res.end(fault.body ?? '');
       return;
     }
+    if (fault && isTransportFault(fault.kind)) {
+      sendTransportFault(res, routed.wire, fault.kind);
+      return;
+    }
+    const paging =
+      fault?.kind === 'repeat-token' || fault?.kind === 'empty-pages'
+        ? pageFault(fault.kind, action, routed.input, fault.pages)
+        : undefined;
+    if (paging?.page) {
+      sendSuccess(res, routed.wire, paging.page);
+      return;
+    }
     const handler = routed.service.operations[routed.operation];
     try {
-      if (fault && fault.kind !== 'latency') throw localise(FAULTS[fault.kind](action), routed.service.name);
+      if (fault && fault.kind in FAULTS) {
+        throw localise(FAULTS[fault.kind as ErrorFault](action), routed.service.name);
+      }
       if (!handler) throw new AwsFault('UnknownOperationException', `The fake does not implement ${action}`, 400);
       const fakeRequest: FakeRequest = {
         region,
@@ -180,7 +208,8 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
         params: routed.params,
         query: url.searchParams,
       };
-      sendSuccess(res, routed.wire, await handler(routed.input, fakeRequest));
+      const output = await handler(paging?.input ?? routed.input, fakeRequest);
+      sendSuccess(res, routed.wire, paging ? paging.finish(output) : output);
     } catch (err) {
       const fault =
         err instanceof AwsFault ? err : new AwsFault('InternalErrorException', String(err), 500, 'InternalFailure');
@@ -188,7 +217,7 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     }
   };
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
+    handle(req, res).catch((err: unknown) => {
       res.writeHead(500);
       res.end(String(err));
     });
@@ -203,7 +232,9 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

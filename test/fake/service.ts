@@ -38,6 +38,7 @@ export interface ServiceDef {
 }
 
 /** The Region's slice of a per-Region world section, created on first write. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the section's shape
 export function regional<T extends object>(world: World, service: string, region: string): T {
   const section = ((world[service] as Record<string, T> | undefined) ??= {});
   return (section[region] ??= {} as T);

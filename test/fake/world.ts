@@ -33,7 +33,27 @@ export interface PoolWorld {
   [extra: string]: unknown;
 }
 
-export type FaultKind = 'latency' | 'throttle' | '5xx' | 'access-denied' | 'expired-token' | 'body';
+/**
+ * AWS errors (`throttle` … `expired-token`), a slow answer (`latency`), a raw answer (`body`), and
+ * transport faults: `stall`
+ * (the connection is accepted and never answered), `trickle` (headers, then the body one byte at a
+ * time, never finished), `close` (the connection drops mid-response), `garbage` (a 200 whose body is
+ * not the protocol's), and for paginated reads `repeat-token` (every page names the same next token)
+ * and `empty-pages` (`pages` empty pages, each with a token, before the real answer).
+ */
+export type FaultKind =
+  | 'latency'
+  | 'throttle'
+  | '5xx'
+  | 'access-denied'
+  | 'expired-token'
+  | 'body'
+  | 'stall'
+  | 'trickle'
+  | 'close'
+  | 'garbage'
+  | 'repeat-token'
+  | 'empty-pages';
 
 export interface Fault {
   /** `service:Operation` as IAM names it (`sns:GetSMSAttributes`), or `*` for every request. */
@@ -48,6 +68,10 @@ export interface Fault {
   status?: number;
   contentType?: string;
   region?: string;
+  /** Only requests signed with this access key id: many runs, each with its own faults, share one endpoint. */
+  accessKey?: string;
+  /** For `empty-pages`: how many empty pages come first. */
+  pages?: number;
 }
 
 export interface World {
@@ -72,9 +96,9 @@ export function deepMerge(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
   const out: Record<string, unknown> =
-    typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...(base as object) } : {};
+    typeof base === 'object' && base !== null && !Array.isArray(base) ? { ...base } : {};
   for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
+    if (v === null) Reflect.deleteProperty(out, k);
     else out[k] = deepMerge(out[k], v);
   }
   return out;

@@ -36,7 +36,9 @@ export function spawnCli(args: readonly string[], env: Record<string, string>, s
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      resolvePromise({ code, stdout, stderr });
+    });
   });
 }
 

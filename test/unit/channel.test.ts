@@ -87,7 +87,7 @@ describe('predictChannel truth table', () => {
       const factor = isEmail ? 'EMAIL_OTP' : 'SMS_MFA';
       const legacy = p.rule === 'legacy';
       const expected = p.rule !== 'admin-only' && verified && !legacy && mfa.includes(factor) ? factor : undefined;
-      expect(m.disqualifiedBy, `${m.name}`).toBe(expected);
+      expect(m.disqualifiedBy, m.name).toBe(expected);
       expect(m.qualifies).toBe(p.rule !== 'admin-only' && verified && expected === undefined);
     }
   });

@@ -61,6 +61,9 @@ describe('the checklist', () => {
       'network-error',
       'aws-error',
       'internal-error',
+      // A run stopped by its time limit or a signal before the check finished.
+      'deadline-exceeded',
+      'interrupted',
     ];
     // Named in the evidence of `sms-carrier-failure-logged` (the carrier's reason), not findings of their own.
     const carrierReasons = ['sms-carrier-filtering', 'device-or-network-unreachable'];
@@ -125,6 +128,8 @@ describe('cognito-doctor checks', () => {
       'aws-credentials',
       'network-error',
       'aws-error',
+      'deadline-exceeded',
+      'interrupted',
       'internal-error',
     ]);
     // A check that reads nothing from AWS can only fail on its own.

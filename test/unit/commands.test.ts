@@ -4,7 +4,9 @@ import { aws, poolUser, shellQuote } from '../../src/remedy/commands.js';
 import type { Context } from '../../src/context/index.js';
 
 const ctx = (profile?: string) =>
-  ({ target: { userPoolId: 'eu-west-1_AbC123', region: 'eu-west-1', ...(profile ? { profile } : {}) } }) as Context;
+  ({
+    target: { userPoolId: 'eu-west-1_AbC123', region: 'eu-west-1', ...(profile ? { profile } : {}) },
+  }) as unknown as Context;
 
 describe('shellQuote', () => {
   it.each([
@@ -14,7 +16,9 @@ describe('shellQuote', () => {
     'eu-west-1_AbC123',
     'Name=email_verified,Value=true',
     'a/b:c%d',
-  ])('%j needs no quotes', (arg) => expect(shellQuote(arg)).toBe(arg));
+  ])('%j needs no quotes', (arg) => {
+    expect(shellQuote(arg)).toBe(arg);
+  });
 
   it.each([
     ['', "''"],
@@ -23,7 +27,9 @@ describe('shellQuote', () => {
     ['$HOME', "'$HOME'"],
     ['a*b', "'a*b'"],
     ['"quoted"', `'"quoted"'`],
-  ])('%j → %s', (arg, quoted) => expect(shellQuote(arg)).toBe(quoted));
+  ])('%j → %s', (arg, quoted) => {
+    expect(shellQuote(arg)).toBe(quoted);
+  });
 
   it('a POSIX shell reads every quoted argument back unchanged', () => {
     const args = ["O'Brien & Sons", '$(rm -rf /)', '`id`', 'tab\there', 'new\nline', '!bang', 'back\\slash', ''];

@@ -76,8 +76,9 @@ describe('remedyFor', () => {
   const err = (kind: FailureKind, awsCode: string, message = '', action: IamAction = 'sns:GetSMSAttributes') =>
     new AwsCallError(kind, action, 'eu-west-1', awsCode, message);
 
-  it('names the IAM action that is missing', () =>
-    expect(remedyFor(err('access-denied', 'AccessDeniedException'))).toContain('Grant sns:GetSMSAttributes'));
+  it('names the IAM action that is missing', () => {
+    expect(remedyFor(err('access-denied', 'AccessDeniedException'))).toContain('Grant sns:GetSMSAttributes');
+  });
 
   it('an SSO problem: aws sso login with the profile', () => {
     const sso = err(
@@ -89,21 +90,25 @@ describe('remedyFor', () => {
     expect(remedyFor(sso)).toContain('`aws sso login`');
   });
 
-  it('no credentials at all: configure or log in', () =>
+  it('no credentials at all: configure or log in', () => {
     expect(remedyFor(err('credentials', 'CredentialsProviderError', 'Could not load credentials'), 'p')).toMatch(
       /aws configure --profile p.*aws sso login --profile p/,
-    ));
+    );
+  });
 
-  it('a missing pool: check the id and the account', () =>
+  it('a missing pool: check the id and the account', () => {
     expect(remedyFor(err('not-found', 'ResourceNotFoundException', '', 'cognito-idp:DescribeUserPool'))).toMatch(
       /No such user pool in eu-west-1.*aws sts get-caller-identity/,
-    ));
+    );
+  });
 
   it.each([
     ['throttled', /run again in a minute/],
     ['network', /Could not reach AWS in eu-west-1/],
     ['aws-error', /--verbose/],
-  ] as [FailureKind, RegExp][])('%s', (kind, text) => expect(remedyFor(err(kind, 'X'))).toMatch(text));
+  ] as [FailureKind, RegExp][])('%s', (kind, text) => {
+    expect(remedyFor(err(kind, 'X'))).toMatch(text);
+  });
 });
 
 describe('answers that are not AWS API answers', () => {

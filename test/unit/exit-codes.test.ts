@@ -46,7 +46,15 @@ describe('exitCodeFor', () => {
       true,
       ExitCode.AWS_SETUP,
     ],
-  ] as const)('%s', (_name, findings, verdict, strict, want) =>
-    expect(exitCodeFor(findings, verdict, strict)).toBe(want),
-  );
+  ] as const)('%s', (_name, findings, verdict, strict, want) => {
+    expect(exitCodeFor(findings, verdict, strict)).toBe(want);
+  });
+
+  it.each([
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('a run stopped by %s exits %i whatever it found', (signal, want) => {
+    expect(exitCodeFor([f('user-status', 'fail', 'user-disabled')], 'blocked', false, signal)).toBe(want);
+  });
 });

@@ -214,5 +214,7 @@ describe('duration', () => {
     [90 * 60_000, '90 min'],
     [45_000, '45 s'],
     [1500, '1500 ms'],
-  ])('%i ms → %s', (ms, text) => expect(duration(ms)).toBe(text));
+  ])('%i ms → %s', (ms, text) => {
+    expect(duration(ms)).toBe(text);
+  });
 });

@@ -17,7 +17,9 @@ describe('regionOfPoolId', () => {
     ['us-east-1_0aZ9', 'us-east-1'],
     ['ap-southeast-2_x', 'ap-southeast-2'],
     ['us-gov-west-1_Abc', 'us-gov-west-1'],
-  ])('%s → %s', (id, region) => expect(regionOfPoolId(id)).toBe(region));
+  ])('%s → %s', (id, region) => {
+    expect(regionOfPoolId(id)).toBe(region);
+  });
 
   it.each([
     'eu-west-1',
@@ -28,7 +30,9 @@ describe('regionOfPoolId', () => {
     'eu-west-1_Ab-C',
     'eu-west_Abc',
     ' eu-west-1_A',
-  ])('%j is a usage error', (id) => expect(() => regionOfPoolId(id)).toThrow(UsageError));
+  ])('%j is a usage error', (id) => {
+    expect(() => regionOfPoolId(id)).toThrow(UsageError);
+  });
 });
 
 describe('parseDuration', () => {
@@ -38,7 +42,9 @@ describe('parseDuration', () => {
     ['24h', 86_400_000],
     ['7d', 604_800_000],
     [' 2h ', 7_200_000],
-  ])('%j → %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+  ])('%j → %d ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
 
   it('reaches back at most 90 days, as far as CloudTrail keeps events', () => {
     expect(parseDuration('90d')).toBe(90 * 86_400_000);
@@ -46,20 +52,26 @@ describe('parseDuration', () => {
     expect(() => parseDuration('2161h')).toThrow(UsageError);
   });
 
-  it.each(['', '0h', '1w', '1.5h', 'h', '-1h', '24'])('%j is a usage error', (text) =>
-    expect(() => parseDuration(text)).toThrow(UsageError),
-  );
+  it.each(['', '0h', '1w', '1.5h', 'h', '-1h', '24'])('%j is a usage error', (text) => {
+    expect(() => parseDuration(text)).toThrow(UsageError);
+  });
 });
 
 describe('outputFormat', () => {
-  it('defaults to pretty', () => expect(outputFormat({})).toBe('pretty'));
-  it('takes --output', () => expect(outputFormat({ output: 'markdown' })).toBe('markdown'));
+  it('defaults to pretty', () => {
+    expect(outputFormat({})).toBe('pretty');
+  });
+  it('takes --output', () => {
+    expect(outputFormat({ output: 'markdown' })).toBe('markdown');
+  });
   it('--json agrees with --output json and contradicts any other', () => {
     expect(outputFormat({ output: 'json', json: true })).toBe('json');
     expect(() => outputFormat({ output: 'markdown', json: true })).toThrow(/--json and --output markdown/);
     expect(() => outputFormat({ output: 'yaml', json: true })).toThrow(UsageError);
   });
-  it('rejects anything else', () => expect(() => outputFormat({ output: 'yaml' })).toThrow(/--output "yaml"/));
+  it('rejects anything else', () => {
+    expect(() => outputFormat({ output: 'yaml' })).toThrow(/--output "yaml"/);
+  });
 });
 
 describe('decideColor: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then the TTY', () => {
@@ -76,7 +88,9 @@ describe('decideColor: --color/--no-color, then FORCE_COLOR, then NO_COLOR, then
     [undefined, {}, true, true],
     [undefined, {}, false, false],
     [undefined, { TERM: 'dumb' }, true, false],
-  ] as const)('flag %s, env %j, tty %s → %s', (flag, env, tty, want) => expect(decideColor(flag, env, tty)).toBe(want));
+  ] as const)('flag %s, env %j, tty %s → %s', (flag, env, tty, want) => {
+    expect(decideColor(flag, env, tty)).toBe(want);
+  });
 });
 
 describe('resolveDiagnoseOptions', () => {
@@ -94,6 +108,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: false,
       redact: false,
       sinceMs: 86_400_000,
+      timeoutMs: 60_000,
       quiet: false,
       verbose: false,
       fix: false,
@@ -125,7 +140,11 @@ describe('resolveDiagnoseOptions', () => {
     [{ userPoolId: 'eu-west-1_A1', endpointUrl: 'localhost:4566' }, /--endpoint-url/],
     [{ userPoolId: 'eu-west-1_A1', clientId: 'abc def' }, /--client-id/],
     [{ userPoolId: 'eu-west-1_A1', since: '1 week' }, /--since/],
-  ])('%j is a usage error', (raw, message) => expect(() => resolve(raw)).toThrow(message));
+    [{ userPoolId: 'eu-west-1_A1', timeout: '5' }, /--timeout "5" is not a duration/],
+    [{ userPoolId: 'eu-west-1_A1', timeout: '0s' }, /--timeout must be longer than zero/],
+  ])('%j is a usage error', (raw, message) => {
+    expect(() => resolve(raw)).toThrow(message);
+  });
 
   it('rejects an empty user and trims the input and the ids', () => {
     expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, '  ')).toThrow(UsageError);
@@ -177,6 +196,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: true,
       redact: true,
       since: '2h',
+      timeout: '2m',
     });
     expect(o).toMatchObject({
       clientId: '1example23456789',
@@ -186,6 +206,7 @@ describe('resolveDiagnoseOptions', () => {
       strict: true,
       redact: true,
       sinceMs: 7_200_000,
+      timeoutMs: 120_000,
     });
   });
 });

@@ -3,7 +3,7 @@ import { AwsCallError } from '../../src/aws/errors.js';
 import type { Check, Finding, Outcome } from '../../src/checks/types.js';
 import type { Context } from '../../src/context/index.js';
 import { unread } from '../../src/checks/unread.js';
-import { leftOut, runChecks } from '../../src/runner.js';
+import { leftOut, RunStopped, runChecks } from '../../src/runner.js';
 
 const ctx = { target: { profile: 'support' } } as unknown as Context;
 
@@ -259,7 +259,9 @@ describe('runChecks', () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('checks ran one after another')), 2_000),
+      setTimeout(() => {
+        reject(new Error('checks ran one after another'));
+      }, 2_000),
     );
     const finished: string[] = [];
     const findings = await runChecks(
@@ -303,6 +305,35 @@ describe('runChecks', () => {
       ctx,
     );
     expect(events).toEqual(['pool:start', 'pool:end', 'user:start']);
+  });
+
+  it('when stopped, unfinished checks end as error with the reason; finished ones keep their findings', async () => {
+    const stop = new AbortController();
+    const never = () => new Promise<Outcome>(() => undefined);
+    const run = runChecks(
+      [
+        check('pool'),
+        check('user', never, { dependsOn: ['pool'] }),
+        check('contact', async () => ({ status: 'pass', message: '' }), { dependsOn: ['user'] }),
+        check('logs', never),
+      ],
+      ctx,
+      {},
+      {},
+      stop.signal,
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    stop.abort(new RunStopped('deadline-exceeded', 'the time limit of 2 s (--timeout) was reached.'));
+    const findings = await run;
+    expect(summary(findings)).toEqual([
+      'pool:pass',
+      'user:error:deadline-exceeded',
+      'contact:skip',
+      'logs:error:deadline-exceeded',
+    ]);
+    expect(findings[1]!.message).toBe(
+      'user title: could not be checked, not finished when the time limit of 2 s (--timeout) was reached.',
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { raiseSpendLimit } from '../../src/checks/sms/account.js';
 import type { Context } from '../../src/context/index.js';
 
-const ctx = { target: { region: 'eu-west-1' } } as Context;
+const ctx = { target: { region: 'eu-west-1' } } as unknown as Context;
 
 describe('raiseSpendLimit', () => {
   it('suggests a higher limit, never above the approved quota', () => {

@@ -13,7 +13,9 @@ describe('plain: text from AWS before a terminal or a ticket', () => {
     ['\u202eesrever\u202c', 'esrever'],
     ['nul\u0000bell\u0007del\u007f', 'nulbelldel'],
     ['jürgen@bücher.example | `x`', 'jürgen@bücher.example | `x`'],
-  ])('%j → %j', (text, want) => expect(plain(text)).toBe(want));
+  ])('%j → %j', (text, want) => {
+    expect(plain(text)).toBe(want);
+  });
 });
 
 describe('excerpt', () => {

@@ -29,7 +29,7 @@ export function regionOutcomes(ctx: Context, route: SmsRoute): Outcome[] {
         evidence: { ...evidence, legacyAlternate: where.legacyAlternate },
         remediation: remediation(
           `Set SmsConfiguration.SnsRegion=${where.legacyAlternate} with a full-config update-user-pool (it resets every setting it omits), then check SNS SMS in ${where.legacyAlternate}:`,
-          [aws(ctx, ['sns', 'get-sms-sandbox-account-status'], where.legacyAlternate!)],
+          [aws(ctx, ['sns', 'get-sms-sandbox-account-status'], where.legacyAlternate)],
           [docs.smsSettings],
         ),
       },

@@ -126,7 +126,7 @@ export const messageOperations: Record<string, Handler> = {
     const [poolId, pool, client] = poolOfClient(req, input.ClientId);
     checkSecretHash(client, input.ClientId, input.Username, input.SecretHash);
     if (findUser(pool, poolId, input.Username)) throw new AwsFault('UsernameExistsException', 'User already exists');
-    const problem = passwordProblem(pool, input.Password ?? '');
+    const problem = passwordProblem(pool, input.Password);
     if (problem) throw new AwsFault('InvalidPasswordException', `Password did not conform with policy: ${problem}`);
     const attributes = toRecord(input.UserAttributes);
     checkPhone(attributes);
@@ -173,9 +173,9 @@ export const messageOperations: Record<string, Handler> = {
 
   /** Access tokens of the fake: `fake-access-token.<pool id>.<username>`. */
   GetUserAttributeVerificationCode(input: { AccessToken: string; AttributeName: string }, req) {
-    const [, poolId, username] = /^fake-access-token\.([\w-]+_\w+)\.(.+)$/.exec(input.AccessToken ?? '') ?? [];
+    const [, poolId, username] = /^fake-access-token\.([\w-]+_\w+)\.(.+)$/.exec(input.AccessToken) ?? [];
     const pool = poolId ? req.world.pools?.[poolId] : undefined;
-    const u = pool && username ? (pool.users?.[username] as UserWithCode | undefined) : undefined;
+    const u = pool && username ? pool.users?.[username] : undefined;
     if (!pool || !u) throw new AwsFault('NotAuthorizedException', 'Access Token has been revoked');
     if ((u.status ?? 'CONFIRMED') === 'UNCONFIRMED')
       throw new AwsFault('UserNotConfirmedException', 'User is not confirmed.');

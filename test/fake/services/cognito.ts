@@ -274,7 +274,7 @@ export const cognito: ServiceDef = {
     },
     AdminSetUserPassword(input: { UserPoolId: string; Username: string; Password: string; Permanent?: boolean }, req) {
       const [, u] = requireUser(req, input.UserPoolId, input.Username);
-      const problem = passwordProblem(poolOf(req, input.UserPoolId), input.Password ?? '');
+      const problem = passwordProblem(poolOf(req, input.UserPoolId), input.Password);
       if (problem) throw new AwsFault('InvalidPasswordException', `Password did not conform with policy: ${problem}`);
       u.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
       u.modified = req.now.toISOString();

@@ -68,7 +68,10 @@ function jsonMatcher(body: string): Matcher {
       const wildcard = new RegExp(`^${expected.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
       return (doc: unknown) => {
         const actual = jsonPath(doc, path!);
-        const equal = actual !== undefined && actual !== null && wildcard.test(String(actual));
+        const equal =
+          actual !== undefined &&
+          actual !== null &&
+          wildcard.test(typeof actual === 'string' ? actual : JSON.stringify(actual));
         return op === '=' ? equal : !equal;
       };
     }),

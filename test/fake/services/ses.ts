@@ -97,7 +97,7 @@ export const ses: ServiceDef = {
           `Email address ${address} does not exist on your suppression list.`,
           404,
         );
-      delete s.suppressed[address];
+      Reflect.deleteProperty(s.suppressed, address);
       return {};
     },
     GetConfigurationSet(_input, req) {

@@ -41,7 +41,10 @@ const SPEND_LIMIT_NAMES = [
 ];
 
 function phoneRecord(n: Record<string, unknown>, req: FakeRequest): Record<string, unknown> {
-  const id = String(n.PhoneNumberId ?? `phone-${String(n.PhoneNumber).replace(/\D/g, '')}`);
+  const id =
+    typeof n.PhoneNumberId === 'string'
+      ? n.PhoneNumberId
+      : `phone-${typeof n.PhoneNumber === 'string' ? n.PhoneNumber.replace(/\D/g, '') : ''}`;
   return {
     PhoneNumberArn: arn(req, `phone-number/${id}`),
     PhoneNumberId: id,
@@ -55,7 +58,7 @@ function phoneRecord(n: Record<string, unknown>, req: FakeRequest): Record<strin
     OptOutListName: 'Default',
     DeletionProtectionEnabled: false,
     ...n,
-    CreatedTimestamp: worldDate((n.CreatedTimestamp as string) ?? 'now-90d', req.now),
+    CreatedTimestamp: worldDate(n.CreatedTimestamp ?? 'now-90d', req.now),
   };
 }
 
@@ -110,7 +113,7 @@ export const smsVoice: ServiceDef = {
         RegistrationType: 'US_TOLL_FREE_REGISTRATION',
         CurrentVersionNumber: 1,
         ...r,
-        CreatedTimestamp: worldDate((r.CreatedTimestamp as string) ?? 'now-60d', req.now),
+        CreatedTimestamp: worldDate((r.CreatedTimestamp as string | undefined) ?? 'now-60d', req.now),
       }));
       const wanted = input.RegistrationIds ?? [];
       const missing = wanted.find((id) => !all.some((r) => r.RegistrationId === id));
