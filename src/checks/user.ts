@@ -140,18 +140,25 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
   }
   const attribute =
     r.search?.attribute === 'email' || r.search?.attribute === 'phone_number' ? r.search.attribute : undefined;
+  // A pool with this attribute as an alias refuses it in username format ("Username cannot be of email
+  // format, since user pool is configured for email alias").
+  const aliasPool = attribute !== undefined && (p.AliasAttributes ?? []).includes(attribute);
   return {
     status: 'fail',
     code: 'user-not-found',
     message: `No user in pool ${ctx.target.userPoolId} matches "${r.input}" as a username or alias${attribute ? `, nor by its ${attribute}` : ''}: ${lookupApi(ctx)} fails with UserNotFoundException (or, with PreventUserExistenceErrors, pretends to succeed).`,
     evidence,
     remediation: remediation(
-      'Tell the user which account exists, or create it (only after confirming who they are):',
+      aliasPool
+        ? `Tell the user which account exists, or create it (only after confirming who they are). The pool signs in by alias, so a username cannot be an ${attribute === 'email' ? 'e-mail address' : 'phone number'}: set NEW_USERNAME to the username to create first:`
+        : 'Tell the user which account exists, or create it (only after confirming who they are):',
       [
         aws(ctx, [
           'cognito-idp',
           'admin-create-user',
-          ...poolUser(ctx, r.input),
+          ...(aliasPool
+            ? ['--user-pool-id', ctx.target.userPoolId, '--username', { raw: '"${NEW_USERNAME:?set NEW_USERNAME}"' }]
+            : poolUser(ctx, r.input)),
           ...(attribute
             ? ['--user-attributes', `Name=${attribute},Value=${r.input}`, `Name=${attribute}_verified,Value=true`]
             : []),
