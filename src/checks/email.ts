@@ -36,6 +36,7 @@ export const email: Check = {
   docs: [docs.userPoolEmail, docs.quotas, docs.sesSendingAuthorization],
   async run(ctx) {
     const [pool, resolution] = await Promise.all([ctx.pool(), ctx.user()]);
+    if (!resolution.user) return { status: 'skip', message: 'No user was resolved.' };
     const address = resolution.attributes.email;
     if (!address) return { status: 'skip', message: 'The user has no e-mail address: no code can go by e-mail.' };
     const s = await emailSetup(ctx, pool, address);
@@ -43,7 +44,7 @@ export const email: Check = {
     if (sender) {
       // Cognito hands the code to the function instead of sending it: the pool's SES or default-sender
       // settings deliver nothing, so only the address itself is worth checking here.
-      const own = userAddress(ctx, s, resolution.user?.Username ?? resolution.input);
+      const own = userAddress(ctx, s, resolution.user.Username ?? resolution.input);
       return own.length
         ? own
         : {
@@ -62,7 +63,7 @@ export const email: Check = {
       ),
     ]);
     const outcomes = mergeByCode([
-      ...userAddress(ctx, s, resolution.user?.Username ?? resolution.input),
+      ...userAddress(ctx, s, resolution.user.Username ?? resolution.input),
       ...defaultSender(s),
       ...template(s),
       ...senderAddresses(s),

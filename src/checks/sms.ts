@@ -56,7 +56,9 @@ export const sms: Check = {
   ],
   docs: [docs.smsSettings, docs.snsSandbox, docs.snsSpend],
   async run(ctx) {
-    const [p, { attributes: a }] = await Promise.all([ctx.pool(), ctx.user()]);
+    const [p, resolution] = await Promise.all([ctx.pool(), ctx.user()]);
+    if (!resolution.user) return { status: 'skip', message: 'No user was resolved.' };
+    const a = resolution.attributes;
     const raw = a.phone_number;
     if (!raw) return { status: 'skip', message: 'The user has no phone number: no code can go by SMS.' };
     const sender = p.LambdaConfig?.CustomSMSSender?.LambdaArn;
