@@ -143,6 +143,7 @@ async function examine(
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),
+      ...(options.rate ? { rate: options.rate } : {}),
     },
     options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
   );

@@ -31,6 +31,7 @@ export interface RawDiagnoseOptions {
   dryRun?: boolean;
   yes?: boolean;
   asSent?: boolean;
+  rate?: string;
 }
 
 export interface DiagnoseOptions {
@@ -58,6 +59,8 @@ export interface DiagnoseOptions {
   timeoutMs: number;
   /** How long one attempt of a request may take; derived from timeoutMs unless given (tests). */
   requestTimeoutMs?: number;
+  /** --rate: at most this many AWS requests a second for the whole run; absent, the quotas alone. */
+  rate?: number;
   quiet: boolean;
   verbose: boolean;
   /** Apply the fixes cognito-doctor can make; never together with dryRun. */
@@ -114,6 +117,20 @@ export function parseDuration(text: string, { flag, example, max }: DurationFlag
     );
   }
   return ms;
+}
+
+/** The highest --rate: above every quota the tool counts against, so higher means nothing more. */
+export const MAX_RATE = 1000;
+
+/** --rate: requests per second for the whole run, a positive number (decimals allowed: 0.5). */
+export function parseRate(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const rate = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(rate > 0)) {
+    throw new UsageError(`--rate "${text}" is not a number of requests per second above zero, like 10 or 0.5.`);
+  }
+  if (rate > MAX_RATE) throw new UsageError(`--rate ${text.trim()} is above ${MAX_RATE} requests per second.`);
+  return rate;
 }
 
 /** The default --timeout: a diagnosis takes seconds; a minute leaves room for retries and slow Regions. */
@@ -204,6 +221,7 @@ export function resolveDiagnoseOptions(
     redact: raw.redact ?? false,
     sinceMs: parseDuration(raw.since ?? '24h'),
     timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
+    ...(raw.rate !== undefined ? { rate: parseRate(raw.rate)! } : {}),
     quiet: raw.quiet ?? false,
     verbose: raw.verbose ?? false,
     // --dry-run wins: asking for a preview never changes anything.

@@ -95,6 +95,17 @@ const DIAGNOSE_COMMANDS: readonly DiagnoseCommand[] = [
   },
 ];
 
+/**
+ * --rate (requests per second), for every command that calls AWS: one definition, so adding it to a command is one line
+ * (`command.addOption(rateOption())`).
+ */
+export function rateOption(): Option {
+  return new Option(
+    '--rate <rps>',
+    "at most this many AWS requests a second for the whole run (default: each API category's own quota)",
+  );
+}
+
 const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((e) => `  $ ${e}`).join('\n')}`;
 /** The program's help: the first examples of each command, and secret-hash. */
 const EXAMPLES = examples([
@@ -272,6 +283,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--redact', 'mask e-mail addresses, phone numbers, usernames and subs, in the report and on stderr')
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option('--timeout <duration>', 'time limit; checks not finished by then are reported as errors', DEFAULT_TIMEOUT)
+    .addOption(rateOption())
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
     .option('-q, --quiet', 'print only the verdict line (pretty and markdown; json prints the whole report)')

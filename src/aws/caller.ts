@@ -2,6 +2,8 @@ import { setMaxListeners } from 'node:events';
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
 import { classifyAwsError } from './errors.js';
+import { RequestLimiter } from './limiter.js';
+import { limitRequests, type LimitableClient } from './rate-middleware.js';
 import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
 export interface AwsSettings {
@@ -13,6 +15,8 @@ export interface AwsSettings {
   /** Per attempt: how long to wait for a connection, and for the response once connected. */
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** --rate: a ceiling on the run's requests per second; the per-category quotas apply beneath it. */
+  rate?: number;
 }
 
 /** One AWS request as it happened, for --verbose, the benchmark and the tests. */
@@ -57,6 +61,8 @@ export class AwsCaller {
   private credentials: ReturnType<typeof credentialChain> | undefined;
   /** Cancels every request still in flight: the run has its report, or must stop. */
   private readonly stopper = new AbortController();
+  /** Every request this caller sends takes its turn here: one caller, one set of quotas. */
+  readonly limiter: RequestLimiter;
 
   constructor(
     private readonly settings: AwsSettings,
@@ -64,6 +70,7 @@ export class AwsCaller {
   ) {
     // Every request in flight listens to the one signal.
     setMaxListeners(0, this.stopper.signal);
+    this.limiter = new RequestLimiter(settings.rate ? { rate: settings.rate } : {});
   }
 
   /**
@@ -173,7 +180,8 @@ export class AwsCaller {
     const client = new Client({
       region,
       credentials: await this.credentials,
-      retryMode: 'adaptive',
+      // Not 'adaptive': the limiter slows a throttled category itself, and its waits end when the run stops.
+      retryMode: 'standard',
       maxAttempts,
       requestHandler: {
         connectionTimeout: this.settings.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
@@ -186,6 +194,7 @@ export class AwsCaller {
       ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
     });
     guardAnswers(client as unknown as GuardableClient);
+    limitRequests(client as unknown as LimitableClient, service, region, this.limiter, this.stopper.signal);
     return client;
   }
 

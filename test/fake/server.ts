@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isTransportFault, pageFault, sendTransportFault } from './faults.js';
+import { quotaGate } from './quotas.js';
 import { AwsFault, decodeQueryForm, sendFault, sendSuccess, type WireContext } from './protocols.js';
 import type { FakeRequest, ServiceDef } from './service.js';
 import { fakeServices } from './services/index.js';
@@ -25,6 +26,8 @@ export interface LoggedRequest {
   /** performance.now() when the request arrived and when its response was sent (the benchmark's call depth). */
   receivedAt: number;
   completedAt?: number;
+  /** Answered with the service's throttling error (a quota or a `throttle` fault). */
+  throttled?: true;
 }
 
 export interface FakeAws {
@@ -143,6 +146,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startFakeAws(world: World, options: { port?: number; now?: Date } = {}): Promise<FakeAws> {
   const requests: LoggedRequest[] = [];
+  const quotas = quotaGate(world.quotas);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const receivedAt = performance.now();
     const chunks: Buffer[] = [];
@@ -173,7 +177,12 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     };
     requests.push(logged);
     res.once('finish', () => (logged.completedAt = performance.now()));
-    const fault = pickFault(world, action, region, logged.accessKey);
+    // A quota counts requests as they arrive; one over it is never served, whatever else the world says.
+    const overQuota = quotas.over(action, region);
+    const fault = overQuota
+      ? ({ operation: action, kind: 'throttle' } as const)
+      : pickFault(world, action, region, logged.accessKey);
+    if (fault?.kind === 'throttle') logged.throttled = true;
     const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
     if (delay) await sleep(delay);
     if (fault?.kind === 'body') {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { Quota } from './quotas.js';
 
 export interface UserWorld {
   /** Attributes by name; `sub` is derived from the username when absent. */
@@ -80,6 +81,8 @@ export interface World {
   /** Added to every response (the benchmark's 50 ms). */
   latencyMs?: number;
   faults?: Fault[];
+  /** Request-rate quotas: a request over one is answered "Rate exceeded" (test/fake/quotas.ts). */
+  quotas?: Quota[];
   pools?: Record<string, PoolWorld>;
   /** Per Region. */
   sns?: Record<string, Record<string, unknown>>;

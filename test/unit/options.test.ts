@@ -3,6 +3,7 @@ import {
   decideColor,
   outputFormat,
   parseDuration,
+  parseRate,
   regionOfPoolId,
   resolveDiagnoseOptions,
   UsageError,
@@ -208,5 +209,24 @@ describe('resolveDiagnoseOptions', () => {
       sinceMs: 7_200_000,
       timeoutMs: 120_000,
     });
+  });
+});
+
+describe('parseRate', () => {
+  it.each([
+    ['10', 10],
+    ['0.5', 0.5],
+    [' 2 ', 2],
+    ['1000', 1000],
+  ])('%j → %d requests a second', (text, rate) => {
+    expect(parseRate(text)).toBe(rate);
+  });
+
+  it('absent: no ceiling', () => {
+    expect(parseRate(undefined)).toBeUndefined();
+  });
+
+  it.each(['0', '0.0', '-1', 'fast', '', '1e3', '10rps', 'Infinity', 'NaN', '1001'])('%j is a usage error', (text) => {
+    expect(() => parseRate(text)).toThrow(UsageError);
   });
 });
