@@ -72,9 +72,15 @@ export class Redactor {
       return value;
     };
     const redacted = walk(report) as Report;
-    // Identifiers of the tool and the pool are not personal data.
+    // Identifiers of the tool and the pool are not personal data, nor is the vocabulary of checks and
+    // codes: a user named "sms" must not turn `sms-opted-out` into `s***-opted-out`.
     return {
       ...redacted,
+      verdict: { ...redacted.verdict, causes: report.verdict.causes },
+      findings: redacted.findings.map((f, i) => {
+        const { check, code } = report.findings[i]!;
+        return { ...f, check, ...(code ? { code } : {}) };
+      }),
       tool: report.tool,
       target: {
         ...redacted.target,

@@ -47,6 +47,17 @@ describe.concurrent('scenarios', () => {
           exitCode: scenario.expect.exitCode,
         });
         expect(report.exitCode).toBe(code);
+        // The causes are codes of the findings with the deciding status, and none only when deliverable.
+        const causes = report.verdict.causes as string[];
+        if (scenario.expect.causes) expect(causes, 'verdict.causes').toEqual(scenario.expect.causes);
+        expect(causes.length === 0, 'no causes only when deliverable').toBe(report.verdict.status === 'deliverable');
+        const decided = { blocked: 'fail', 'at-risk': 'warn', inconclusive: 'error' }[report.verdict.status as string];
+        for (const cause of causes) {
+          expect(
+            (report.findings as JsonFinding[]).some((f) => f.code === cause && f.status === decided),
+            cause,
+          ).toBe(true);
+        }
         expect(report.command).toBe(scenario.command ?? 'forgot-password');
 
         const notable = (report.findings as JsonFinding[]).filter((f) =>
