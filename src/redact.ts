@@ -94,7 +94,7 @@ export class Redactor {
 }
 
 /** Values of fields named Username or sub (`{Name: 'sub', Value}` too), anywhere in `value`. */
-function namedIn(value: unknown, found: string[] = []): string[] {
+export function namedIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => namedIn(v, found));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
 import { classifyAwsError } from './errors.js';
+import type { Recorder, Replayer } from './recording.js';
 import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
 export interface AwsSettings {
@@ -13,6 +14,10 @@ export interface AwsSettings {
   /** Per attempt: how long to wait for a connection, and for the response once connected. */
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** --record: every read's answer is kept here. */
+  recorder?: Recorder;
+  /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
+  replayer?: Replayer;
 }
 
 /** One AWS request as it happened, for --verbose, the benchmark and the tests. */
@@ -80,8 +85,10 @@ export class AwsCaller {
     let pending = this.requests.get(key);
     if (!pending) {
       const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
-      pending = this.send(action, region, build);
+      const { replayer, recorder } = this.settings;
+      pending = replayer ? this.replay(replayer, action, region, input) : this.send(action, region, build);
       this.requests.set(key, pending);
+      recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
     }
     return pending as Promise<OutputOf<C>>;
   }
@@ -93,6 +100,7 @@ export class AwsCaller {
    * write that is not safe to repeat is sent a single time, even when its reply is lost.
    */
   write(action: IamAction, region: string, input: object, options: { once: boolean }): Promise<unknown> {
+    if (this.settings.replayer) return Promise.reject(new Error('a replay never writes to AWS'));
     const operation = action.slice(action.indexOf(':') + 1);
     const build = (sdk: unknown) => {
       const Command = (sdk as Record<string, CommandClass | undefined>)[`${operation}Command`];
@@ -100,6 +108,24 @@ export class AwsCaller {
       return new Command(input);
     };
     return this.send(action, region, build, true, options.once ? 1 : undefined);
+  }
+
+  /** A read answered from the recording, logged like a sent one. */
+  private async replay(replayer: Replayer, action: IamAction, region: string, input: unknown) {
+    const entry = { action, region, ms: 0, attempts: 1 };
+    try {
+      const output = await replayer.answer(action, region, input);
+      this.log({ ...entry, outcome: 'ok' });
+      return output;
+    } catch (err) {
+      this.log({ ...entry, outcome: classifyAwsError(err, action, region).awsCode });
+      throw err;
+    }
+  }
+
+  private log(entry: CallRecord): void {
+    this.calls.push(entry);
+    this.onCall?.(entry);
   }
 
   private async send(
@@ -121,8 +147,7 @@ export class AwsCaller {
         attempts,
         ...(write ? { write: true as const } : {}),
       };
-      this.calls.push(entry);
-      this.onCall?.(entry);
+      this.log(entry);
     };
     try {
       const sdk = await services[service].load();
@@ -156,6 +181,7 @@ export class AwsCaller {
    * requests waits for a client's code to load. Loading only; nothing is sent.
    */
   preload(names: Iterable<ServiceName>): void {
+    if (this.settings.replayer) return;
     // The credential chain first: every request waits for it.
     void import('@aws-sdk/credential-provider-node').catch(() => undefined);
     for (const name of new Set(names)) void services[name].load().catch(() => undefined);

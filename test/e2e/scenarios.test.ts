@@ -1,12 +1,13 @@
 // Every scenario world, end to end: the CLI's run() in-process (test/e2e/process.test.ts shows the built
 // CLI answers the same), the real SDK on the wire, the fake endpoint answering from the world. One test
-// per scenario, each with its own endpoint.
+// per scenario, each with its own endpoint. Each run is recorded, and its replay must give the same report.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
 import { ROOT, runCli, testEnv } from '../helpers/cli.js';
+import { expectSameReplay, recordingsDir } from '../helpers/replay.js';
 import { isReadOnly, loadScenarios } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
 
@@ -29,15 +30,21 @@ interface JsonFinding {
   remediation?: { commands: string[] };
 }
 
+const recordings = recordingsDir();
+afterAll(() => {
+  rmSync(recordings, { recursive: true, force: true });
+});
+
 describe.concurrent('scenarios', () => {
   for (const scenario of loadScenarios()) {
     it(`${scenario.name}: ${scenario.description}`, async () => {
       const fake = await startFakeAws(structuredClone(scenario.world));
       try {
-        const { code, stdout, stderr } = await runCli(
-          [scenario.command ?? 'forgot-password', ...scenario.args, '--json'],
-          testEnv(fake.url),
-        );
+        const args = [scenario.command ?? 'forgot-password', ...scenario.args, '--json'];
+        const env = testEnv(fake.url);
+        const recording = join(recordings, `${scenario.name}.json`);
+        const live = await runCli([...args, '--record', recording], env);
+        const { code, stdout, stderr } = live;
         const report = JSON.parse(stdout);
         expect(schemaErrors(report)).toEqual([]);
         expect(stderr).toBe('');
@@ -109,6 +116,7 @@ describe.concurrent('scenarios', () => {
           [...new Set(fake.requests.map((r) => r.action))].filter((a) => !policyActions.has(a)),
           'requests iam/diagnose-policy.json does not allow (a check read an API its `reads` does not declare?)',
         ).toEqual([]);
+        await expectSameReplay(args, recording, live, scenario.world, env);
       } finally {
         await fake.close();
       }
