@@ -1,4 +1,6 @@
 import { AwsCaller, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type CallRecord } from './aws/caller.js';
+import { Recorder, Replayer, type Recording } from './aws/recording.js';
+import { checkReplayTarget, recordingOf } from './evidence.js';
 import { plain } from './domain/text.js';
 import { checklists } from './checks/index.js';
 import type { Check, Finding } from './checks/types.js';
@@ -26,6 +28,10 @@ export interface Io {
   operator?: Operator;
   /** Aborted, with the signal's name as its reason, when SIGINT/SIGTERM/SIGHUP asks the run to stop. */
   interrupt?: AbortSignal;
+  /** --replay: the recording that answers every read. */
+  replay?: Recording;
+  /** The command line, for a --record file. */
+  commandLine?: readonly string[];
 }
 
 export interface Diagnosis {
@@ -33,6 +39,15 @@ export interface Diagnosis {
   /** The one rendered report for stdout. */
   output: string;
   calls: CallRecord[];
+  /** With --record: the first pass's answers (a --fix run's reads before any change). */
+  recording?: Recording;
+}
+
+/** How a pass gets its answers: from AWS (and kept, with --record), or from a recording. */
+interface Source {
+  recorder?: Recorder;
+  replayer?: Replayer;
+  now: Date;
 }
 
 /** One pass of the checklist on its own caller and context, so nothing is served from another pass. */
@@ -56,11 +71,20 @@ export async function diagnose(
 ): Promise<Diagnosis> {
   const started = performance.now();
   const passes: Pass[] = [];
+  // A redacted recording replays redacted: its answers are masked, and so must be the replay's requests.
+  const redact = options.redact || io.replay?.redacted === true;
   // With --redact, stderr (call lines, --fix steps) is masked like the report, learning names as the run does.
-  const redactor = options.redact ? new Redactor([options.input, options.inputGiven, options.sentAs]) : undefined;
+  const redactor = redact ? new Redactor([options.input, options.inputGiven, options.sentAs]) : undefined;
+  if (io.replay) checkReplayTarget(io.replay, options, redactor);
   const say = (text: string) => io.stderr.write(redactor ? redactor.text(text) : text);
+  const source: Source = {
+    ...(options.record ? { recorder: new Recorder() } : {}),
+    ...(io.replay ? { replayer: new Replayer(io.replay, (s) => redactor?.text(s) ?? s) } : {}),
+    now: io.replay ? new Date(io.replay.now) : new Date(),
+  };
   const look = async (afterFix?: AfterFix) => {
-    const pass = await examine(options, io, checklist, say, afterFix);
+    // Only the first pass is recorded: the state the diagnosis (and any fix) started from.
+    const pass = await examine(options, io, checklist, say, afterFix ? { now: new Date() } : source, afterFix);
     redactor?.learnResolution(pass.resolution);
     return pass;
   };
@@ -120,10 +144,18 @@ export async function diagnose(
     });
     if (redactor) report = redactor.report(report);
     const fixable = options.dryRun || options.fix ? 0 : plan.length;
+    const recording =
+      source.recorder &&
+      recordingOf(
+        source.recorder,
+        { version: io.version, now: source.now, commandLine: io.commandLine ?? [], options },
+        redactor,
+      );
     return {
       report,
       output: renderReport(report, { ...options, fixable }, io.style),
       calls: passes.flatMap((p) => p.aws.calls),
+      ...(recording ? { recording } : {}),
     };
   } finally {
     // Nothing still in flight may keep the process alive once the report exists.
@@ -136,6 +168,7 @@ async function examine(
   io: Io,
   checklist: readonly Check[],
   say: (text: string) => unknown,
+  source: Source,
   afterFix?: AfterFix,
 ): Promise<Pass> {
   const aws = new AwsCaller(
@@ -144,6 +177,8 @@ async function examine(
       ...(options.profile ? { profile: options.profile } : {}),
       ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),
       ...(options.rate ? { rate: options.rate } : {}),
+      ...(source.recorder ? { recorder: source.recorder } : {}),
+      ...(source.replayer ? { replayer: source.replayer } : {}),
     },
     options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
   );
@@ -165,7 +200,7 @@ async function examine(
       ...(options.clientId ? { clientId: options.clientId } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       sinceMs: options.sinceMs,
-      now: new Date(),
+      now: source.now,
       ...(afterFix ? { afterFix } : {}),
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.attribute ? { attribute: options.attribute } : {}),

@@ -32,6 +32,8 @@ export interface RawDiagnoseOptions {
   yes?: boolean;
   asSent?: boolean;
   rate?: string;
+  record?: string;
+  replay?: string;
 }
 
 export interface DiagnoseOptions {
@@ -73,6 +75,10 @@ export interface DiagnoseOptions {
   asSent?: boolean;
   /** With asSent, the argument as written when it was normalised: what the app really sends. */
   sentAs?: string;
+  /** --record: the file the run's AWS answers are written to. */
+  record?: string;
+  /** --replay: the recording that answers the run's reads instead of AWS. */
+  replay?: string;
 }
 
 const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
@@ -201,6 +207,7 @@ export function resolveDiagnoseOptions(
   if (raw.yes && !raw.fix && !raw.dryRun) {
     throw new UsageError('--yes confirms the steps of --fix: add --fix (or --dry-run to only see them).');
   }
+  replayConflicts(raw);
   if (clientId !== undefined && !/^[\w+]+$/.test(clientId)) {
     throw new UsageError(`--client-id "${raw.clientId}" is not an app client id.`);
   }
@@ -230,7 +237,25 @@ export function resolveDiagnoseOptions(
     yes: raw.yes ?? false,
     ...(raw.asSent ? { asSent: true } : {}),
     ...(raw.asSent && user.normalised ? { sentAs: input.trim() } : {}),
+    ...(raw.record ? { record: raw.record } : {}),
+    ...(raw.replay ? { replay: raw.replay } : {}),
   };
+}
+
+/** A replay reads nothing from AWS and changes nothing: options that only make sense with AWS are usage errors. */
+function replayConflicts(raw: RawDiagnoseOptions): void {
+  if (!raw.replay) return;
+  const conflicting = [
+    raw.record !== undefined && '--record',
+    raw.fix && !raw.dryRun && '--fix',
+    raw.endpointUrl !== undefined && '--endpoint-url',
+    raw.profile !== undefined && '--profile',
+  ].filter(Boolean);
+  if (conflicting.length) {
+    throw new UsageError(
+      `--replay answers from the recording, with no AWS request: ${conflicting.join(', ')} cannot go with it.`,
+    );
+  }
 }
 
 /**

@@ -122,7 +122,7 @@ const wantsJson = (args: readonly string[]) =>
  * code. Each call has its own state, so runs in one process do not see each other.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const state = { exitCode: ExitCode.OK as number, jsonErrors: wantsJson(args) };
+  const state = { exitCode: ExitCode.OK as number, jsonErrors: wantsJson(args), args };
   try {
     await buildProgram(io, state).parseAsync(args, { from: 'user' });
   } catch (err) {
@@ -147,6 +147,8 @@ interface RunState {
   /** Set once, by the command that ran. */
   exitCode: number;
   jsonErrors: boolean;
+  /** The command line, for a --record file. */
+  args: readonly string[];
 }
 
 function fail(io: CliIo, state: RunState, error: Error, code: number): void {
@@ -293,6 +295,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       'apply the fixes cognito-doctor can make for what blocks the code, asking before each step, then check again',
     )
     .option('--dry-run', 'show the fixes --fix would apply; change nothing')
+    .option('--record <file>', 'write every AWS answer the run read to <file> (redacted with --redact; never secrets)')
+    .option('--replay <file>', 'answer every read from a --record file: no credentials, no network')
     .option(
       '-y, --yes',
       "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
@@ -303,13 +307,14 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       const attribute = spec.attribute ? (rest[0] as string) : undefined;
       const raw = rest[spec.attribute ? 1 : 0] as RawDiagnoseOptions & { color?: boolean };
       state.jsonErrors = raw.json === true || raw.output === 'json';
-      const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }] =
+      const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }, evidence] =
         await Promise.all([
           import('./checks/index.js'),
           import('./diagnose.js'),
           import('./render/style.js'),
           import('./fixes/apply.js'),
           import('./domain/user-input.js'),
+          import('./evidence.js'),
         ]);
       const options = resolveDiagnoseOptions(
         input,
@@ -332,17 +337,30 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       if (confirmation === 'prompt') prompter = (await import('./ui/prompt.js')).createPrompter(io.stdin, io.stderr);
       // A signal at a prompt declines the rest: the report of what was seen still comes out.
       io.interrupt?.addEventListener('abort', () => prompter?.close(), { once: true });
+      const replay = options.replay ? evidence.readRecording(options.replay) : undefined;
       try {
         const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
-        const { report, output } = await diagnose(options, {
+        const { report, output, recording } = await diagnose(options, {
           stderr: io.stderr,
           env: io.env,
           style,
           version: VERSION,
           ...(operator ? { operator } : {}),
           ...(io.interrupt ? { interrupt: io.interrupt } : {}),
+          ...(replay ? { replay } : {}),
+          commandLine: state.args,
         });
         state.exitCode = report.exitCode;
+        if (recording && options.record) {
+          try {
+            evidence.writeRecording(options.record, recording);
+          } catch (err) {
+            io.stderr.write(
+              `cognito-doctor: the recording could not be written to ${options.record}: ${(err as Error).message}\n`,
+            );
+            state.exitCode = ExitCode.OUTPUT_FAILED;
+          }
+        }
         io.stdout.write(output);
       } finally {
         prompter?.close();

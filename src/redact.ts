@@ -72,9 +72,15 @@ export class Redactor {
       return value;
     };
     const redacted = walk(report) as Report;
-    // Identifiers of the tool and the pool are not personal data.
+    // Identifiers of the tool and the pool are not personal data, nor is the vocabulary of checks and
+    // codes: a user named "sms" must not turn `sms-opted-out` into `s***-opted-out`.
     return {
       ...redacted,
+      verdict: { ...redacted.verdict, causes: report.verdict.causes },
+      findings: redacted.findings.map((f, i) => {
+        const { check, code } = report.findings[i]!;
+        return { ...f, check, ...(code ? { code } : {}) };
+      }),
       tool: report.tool,
       target: {
         ...redacted.target,
@@ -88,7 +94,7 @@ export class Redactor {
 }
 
 /** Values of fields named Username or sub (`{Name: 'sub', Value}` too), anywhere in `value`. */
-function namedIn(value: unknown, found: string[] = []): string[] {
+export function namedIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => namedIn(v, found));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;

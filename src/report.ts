@@ -1,3 +1,4 @@
+import type { CauseCode } from './causes.js';
 import type { Check, Finding, Status } from './checks/types.js';
 import type { Target, UserResolution } from './context/index.js';
 import { maskDestination, type ChannelPrediction } from './domain/channel.js';
@@ -15,6 +16,8 @@ export interface Verdict {
   channel: VerdictChannel;
   destination: string | null;
   summary: string;
+  /** The codes that decide the status, most important first (see verdictCauses); empty when deliverable. */
+  causes: CauseCode[];
 }
 
 export interface Report {
@@ -64,6 +67,8 @@ export interface ReportInput {
 
 const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
 
+const scopeOf = (checks: readonly Check[], id: string) => checks.find((c) => c.id === id)?.scope;
+
 export function buildReport(input: ReportInput): Report {
   const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
   const findings = judgeFindings(input.findings, input.checks, input.prediction);
@@ -85,6 +90,7 @@ export function buildReport(input: ReportInput): Report {
     channel,
     destination,
     summary: input.interrupted ? `Interrupted (${input.interrupted}) before every check finished. ${summary}` : summary,
+    causes: verdictCauses(status, findings, input.checks, channel),
   };
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -128,7 +134,7 @@ export function judgeFindings(
 
 /** A check of the channel Cognito will not use can only warn: it never blocks the verdict. */
 function capOtherChannel(finding: Finding, checks: readonly Check[], channel: VerdictChannel): Finding {
-  const scope = checks.find((c) => c.id === finding.check)?.scope;
+  const scope = scopeOf(checks, finding.check);
   if (finding.status !== 'fail' || (scope !== 'EMAIL' && scope !== 'SMS') || scope === channel) return finding;
   const why =
     channel === 'EMAIL' || channel === 'SMS'
@@ -164,21 +170,48 @@ export function escalateMasking(findings: Finding[], checks: readonly Check[]): 
  */
 function decisiveLeftOut(ids: readonly string[], checks: readonly Check[], channel: VerdictChannel): string[] {
   return ids.filter((id) => {
-    const scope = checks.find((c) => c.id === id)?.scope;
+    const scope = scopeOf(checks, id);
     return scope === 'core' || scope === channel || ((scope === 'EMAIL' || scope === 'SMS') && channel === 'UNKNOWN');
   });
 }
 
+/** An error leaves the verdict open only on a check that speaks for it: a core check or the channel's. */
+function decisiveError(f: Finding, checks: readonly Check[], channel: VerdictChannel): boolean {
+  const scope = scopeOf(checks, f.check);
+  return f.status === 'error' && (scope === 'core' || scope === channel);
+}
+
 function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {
   if (findings.some((f) => f.status === 'fail')) return 'blocked';
-  const scopeOf = (id: string) => checks.find((c) => c.id === id)?.scope;
-  const decisive = findings.some((f) => {
-    if (f.status !== 'error') return false;
-    const scope = scopeOf(f.check);
-    return scope === 'core' || scope === channel;
-  });
-  if (decisive) return 'inconclusive';
+  if (findings.some((f) => decisiveError(f, checks, channel))) return 'inconclusive';
   return findings.some((f) => f.status === 'warn') ? 'at-risk' : 'deliverable';
+}
+
+/**
+ * The codes of the findings that decided the status (`fail` for blocked, the decisive `error`s for
+ * inconclusive, `warn` for at-risk), each once, most important first: the request's checks, then the
+ * chosen channel's, then the other channel's, each group in checklist order. Cognito refuses a request,
+ * or its trigger fails, before it hands a message to SES or SNS, so a cause of the request blocks first.
+ */
+function verdictCauses(
+  status: VerdictStatus,
+  findings: readonly Finding[],
+  checks: readonly Check[],
+  channel: VerdictChannel,
+): CauseCode[] {
+  const decides = (f: Finding) =>
+    status === 'blocked'
+      ? f.status === 'fail'
+      : status === 'at-risk'
+        ? f.status === 'warn'
+        : status === 'inconclusive' && decisiveError(f, checks, channel);
+  const rank = (f: Finding) => {
+    const scope = scopeOf(checks, f.check);
+    return scope !== 'EMAIL' && scope !== 'SMS' ? 0 : scope === channel ? 1 : 2;
+  };
+  // Array.prototype.sort is stable: within a group the findings keep their checklist order.
+  const ranked = findings.filter(decides).sort((a, b) => rank(a) - rank(b));
+  return [...new Set(ranked.flatMap((f) => (f.code ? [f.code] : [])))];
 }
 
 /** A federated user has no Cognito password: no fix makes a reset code go anywhere. */

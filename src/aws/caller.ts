@@ -4,6 +4,7 @@ import { credentialChain } from './credentials.js';
 import { classifyAwsError } from './errors.js';
 import { RequestLimiter } from './limiter.js';
 import { limitRequests, type LimitableClient } from './rate-middleware.js';
+import type { Recorder, Replayer } from './recording.js';
 import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
 export interface AwsSettings {
@@ -17,6 +18,10 @@ export interface AwsSettings {
   requestTimeoutMs?: number;
   /** --rate: a ceiling on the run's requests per second; the per-category quotas apply beneath it. */
   rate?: number;
+  /** --record: every read's answer is kept here. */
+  recorder?: Recorder;
+  /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
+  replayer?: Replayer;
 }
 
 /** One AWS request as it happened, for --verbose, the benchmark and the tests. */
@@ -87,8 +92,10 @@ export class AwsCaller {
     let pending = this.requests.get(key);
     if (!pending) {
       const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
-      pending = this.send(action, region, build);
+      const { replayer, recorder } = this.settings;
+      pending = replayer ? this.replay(replayer, action, region, input) : this.send(action, region, build);
       this.requests.set(key, pending);
+      recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
     }
     return pending as Promise<OutputOf<C>>;
   }
@@ -100,6 +107,7 @@ export class AwsCaller {
    * write that is not safe to repeat is sent a single time, even when its reply is lost.
    */
   write(action: IamAction, region: string, input: object, options: { once: boolean }): Promise<unknown> {
+    if (this.settings.replayer) return Promise.reject(new Error('a replay never writes to AWS'));
     const operation = action.slice(action.indexOf(':') + 1);
     const build = (sdk: unknown) => {
       const Command = (sdk as Record<string, CommandClass | undefined>)[`${operation}Command`];
@@ -107,6 +115,24 @@ export class AwsCaller {
       return new Command(input);
     };
     return this.send(action, region, build, true, options.once ? 1 : undefined);
+  }
+
+  /** A read answered from the recording, logged like a sent one. */
+  private async replay(replayer: Replayer, action: IamAction, region: string, input: unknown) {
+    const entry = { action, region, ms: 0, attempts: 1 };
+    try {
+      const output = await replayer.answer(action, region, input);
+      this.log({ ...entry, outcome: 'ok' });
+      return output;
+    } catch (err) {
+      this.log({ ...entry, outcome: classifyAwsError(err, action, region).awsCode });
+      throw err;
+    }
+  }
+
+  private log(entry: CallRecord): void {
+    this.calls.push(entry);
+    this.onCall?.(entry);
   }
 
   private async send(
@@ -128,8 +154,7 @@ export class AwsCaller {
         attempts,
         ...(write ? { write: true as const } : {}),
       };
-      this.calls.push(entry);
-      this.onCall?.(entry);
+      this.log(entry);
     };
     try {
       const sdk = await services[service].load();
@@ -163,6 +188,7 @@ export class AwsCaller {
    * requests waits for a client's code to load. Loading only; nothing is sent.
    */
   preload(names: Iterable<ServiceName>): void {
+    if (this.settings.replayer) return;
     // The credential chain first: every request waits for it.
     void import('@aws-sdk/credential-provider-node').catch(() => undefined);
     for (const name of new Set(names)) void services[name].load().catch(() => undefined);

@@ -77,6 +77,9 @@ interface SdkErrorLike {
   $response?: { statusCode?: number; headers?: Record<string, string> };
 }
 
+/** The code of a read a --replay recording does not hold. */
+export const NOT_RECORDED = 'NotRecorded';
+
 /** The code of an answer that is not what the API answers with: unparseable, or missing what it must carry. */
 export const MALFORMED = 'MalformedResponse';
 
@@ -157,6 +160,9 @@ export function remedyFor(error: AwsCallError, profile?: string): string {
         ? `No such user pool in ${error.region} for these credentials: check the pool id, and that \`aws sts get-caller-identity${p}\` shows the account that owns it.`
         : 'The resource does not exist in this account and Region.';
     default:
+      if (error.awsCode === NOT_RECORDED) {
+        return 'The recording does not hold this read: record it again with this command line and this version of cognito-doctor.';
+      }
       return error.awsCode === MALFORMED
         ? 'The answer was not what the AWS API sends (a proxy, a captive portal or a wrong --endpoint-url in between?): check the network path and run again; --verbose shows every call.'
         : 'AWS returned an unexpected error; run again with --verbose to see every call.';

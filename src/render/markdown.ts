@@ -98,6 +98,9 @@ export function renderMarkdown(report: Report, quiet = false): string {
     '',
     verdictLine(v),
     '',
+    ...(v.causes.length
+      ? [`${v.causes.length > 1 ? 'Causes, most important first' : 'Cause'}: ${v.causes.map(code).join(', ')}`, '']
+      : []),
     ...(t.inputNormalised ? [`_${text(t.inputNormalised)}_`, ''] : []),
     '| pool | Region | user | app client |',
     '|---|---|---|---|',

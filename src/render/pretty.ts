@@ -113,6 +113,12 @@ export function verdictLine(report: Report, style: Style): string {
   return `${paint(style, v.status).bold(v.status.toUpperCase())} ${style.dim(`[${where}]`)} ${v.summary}`;
 }
 
+/** The cause codes under the verdict, to file a ticket by; most important first. */
+function causesLine(causes: readonly string[], s: Style): string[] {
+  if (!causes.length) return [];
+  return [s.dim(`${causes.length > 1 ? 'causes, most important first' : 'cause'}: ${causes.join(', ')}`)];
+}
+
 export function renderPretty(report: Report, o: PrettyOptions): string {
   if (o.quiet) return `${verdictLine(report, o.style)}\n`;
   const s = o.style;
@@ -135,6 +141,7 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
         .join(' · ') + ` · ${report.durationMs} ms`,
     ),
     verdictLine(report, s),
+    ...causesLine(report.verdict.causes, s),
   ];
   const n = o.fixable ?? 0;
   if (n > 0) {

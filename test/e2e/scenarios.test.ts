@@ -1,12 +1,13 @@
 // Every scenario world, end to end: the CLI's run() in-process (test/e2e/process.test.ts shows the built
 // CLI answers the same), the real SDK on the wire, the fake endpoint answering from the world. One test
-// per scenario, each with its own endpoint.
+// per scenario, each with its own endpoint. Each run is recorded, and its replay must give the same report.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
 import { ROOT, runCli, testEnv } from '../helpers/cli.js';
+import { expectSameReplay, recordingsDir } from '../helpers/replay.js';
 import { isReadOnly, loadScenarios } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
 
@@ -29,15 +30,21 @@ interface JsonFinding {
   remediation?: { commands: string[] };
 }
 
+const recordings = recordingsDir();
+afterAll(() => {
+  rmSync(recordings, { recursive: true, force: true });
+});
+
 describe.concurrent('scenarios', () => {
   for (const scenario of loadScenarios()) {
     it(`${scenario.name}: ${scenario.description}`, async () => {
       const fake = await startFakeAws(structuredClone(scenario.world));
       try {
-        const { code, stdout, stderr } = await runCli(
-          [scenario.command ?? 'forgot-password', ...scenario.args, '--json'],
-          testEnv(fake.url),
-        );
+        const args = [scenario.command ?? 'forgot-password', ...scenario.args, '--json'];
+        const env = testEnv(fake.url);
+        const recording = join(recordings, `${scenario.name}.json`);
+        const live = await runCli([...args, '--record', recording], env);
+        const { code, stdout, stderr } = live;
         const report = JSON.parse(stdout);
         expect(schemaErrors(report)).toEqual([]);
         expect(stderr).toBe('');
@@ -47,6 +54,17 @@ describe.concurrent('scenarios', () => {
           exitCode: scenario.expect.exitCode,
         });
         expect(report.exitCode).toBe(code);
+        // The causes are codes of the findings with the deciding status, and none only when deliverable.
+        const causes = report.verdict.causes as string[];
+        if (scenario.expect.causes) expect(causes, 'verdict.causes').toEqual(scenario.expect.causes);
+        expect(causes.length === 0, 'no causes only when deliverable').toBe(report.verdict.status === 'deliverable');
+        const decided = { blocked: 'fail', 'at-risk': 'warn', inconclusive: 'error' }[report.verdict.status as string];
+        for (const cause of causes) {
+          expect(
+            (report.findings as JsonFinding[]).some((f) => f.code === cause && f.status === decided),
+            cause,
+          ).toBe(true);
+        }
         expect(report.command).toBe(scenario.command ?? 'forgot-password');
 
         const notable = (report.findings as JsonFinding[]).filter((f) =>
@@ -98,6 +116,7 @@ describe.concurrent('scenarios', () => {
           [...new Set(fake.requests.map((r) => r.action))].filter((a) => !policyActions.has(a)),
           'requests iam/diagnose-policy.json does not allow (a check read an API its `reads` does not declare?)',
         ).toEqual([]);
+        await expectSameReplay(args, recording, live, scenario.world, env);
       } finally {
         await fake.close();
       }

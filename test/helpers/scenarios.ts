@@ -25,6 +25,8 @@ export interface Scenario {
     exitCode: number;
     status: 'deliverable' | 'blocked' | 'at-risk' | 'inconclusive';
     channel: 'EMAIL' | 'SMS' | 'NONE' | 'UNKNOWN';
+    /** verdict.causes, in order, where the world pins it. */
+    causes?: string[];
     /** Every info/warn/fail/error finding, by code: no more, no fewer. */
     findings: Record<string, ExpectedFinding>;
     /** Actions that must not be requested in this run (`lambda:GetFunction`, or `lambda:*` for a whole service). */

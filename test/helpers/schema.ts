@@ -43,3 +43,8 @@ export const openSchemaErrors = compile(shippedSchema);
  * and every field the schema does not describe. Empty when valid.
  */
 export const schemaErrors = compile(closed(shippedSchema) as object);
+
+const recordingSchema = JSON.parse(readFileSync(join(ROOT, 'schema/recording.v1.json'), 'utf8')) as object;
+
+/** Errors of a parsed --record file against the strict copy of its schema; empty when valid. */
+export const recordingSchemaErrors = compile(closed(recordingSchema) as object);

@@ -20,6 +20,7 @@ const report: Report = {
     channel: 'SMS',
     destination: '+********0123',
     summary: 'No code for jane.doe at +447700900123.',
+    causes: ['sms-opted-out'],
   },
   findings: [
     {
@@ -136,5 +137,12 @@ describe('redactReport', () => {
       undefined,
     );
     expect(r.verdict.summary).toBe('o***@e*** belongs to ***, not to annabel.');
+  });
+
+  it('keeps the vocabulary: check ids, finding codes and verdict causes, even when a name matches a word of them', () => {
+    const r = redactReport({ ...report, target: { ...report.target, input: 'sms', username: 'sms' } }, undefined);
+    expect(r.target.input).toBe('***');
+    expect(r.findings[0]).toMatchObject({ check: 'sms', code: 'sms-opted-out' });
+    expect(r.verdict.causes).toEqual(['sms-opted-out']);
   });
 });

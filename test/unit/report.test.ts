@@ -11,6 +11,7 @@ const SCOPES: Record<string, Scope> = {
   client: 'advice',
   sms: 'SMS',
   email: 'EMAIL',
+  triggers: 'core',
   mailbox: 'advice',
 };
 const checks = Object.entries(SCOPES).map(
@@ -225,5 +226,67 @@ describe('buildReport: a selection never gives a false green', () => {
   it('a proven failure still blocks', () => {
     const report = build(with_(f('user', 'fail', 'user-disabled'), skipped('email')), byEmail, { leftOut: ['email'] });
     expect([report.verdict.status, report.exitCode]).toEqual(['blocked', 1]);
+  });
+});
+
+describe('buildReport: verdict.causes', () => {
+  const causes = (
+    findings: Finding[],
+    prediction: ChannelPrediction | null = byEmail,
+    more: Partial<ReportInput> = {},
+  ) => build(findings, prediction, more).verdict.causes;
+
+  it('is empty when the code can be delivered, info and all', () => {
+    expect(causes(with_(f('mailbox', 'info', 'email-spam-junk')))).toEqual([]);
+  });
+
+  it('names the one failing cause, not the warnings, errors or info around it', () => {
+    const findings = with_(
+      f('user', 'fail', 'user-disabled'),
+      f('client', 'warn', 'prevent-user-existence-errors-masking'),
+      f('email', 'error', 'access-denied'),
+      f('mailbox', 'info', 'email-spam-junk'),
+    );
+    expect(causes(findings)).toEqual(['user-disabled']);
+  });
+
+  it("puts the request's causes before the channel's, though the channel check comes first in the checklist", () => {
+    // Cognito runs the CustomMessage trigger before it hands the message to SES.
+    const findings = [
+      ...with_(f('email', 'fail', 'ses-sandbox')),
+      f('triggers', 'fail', 'custom-message-lambda-error'),
+    ];
+    expect(causes(findings)).toEqual(['custom-message-lambda-error', 'ses-sandbox']);
+  });
+
+  it('keeps checklist order among the request checks, and names a code reported twice once', () => {
+    const findings = [
+      ...with_(f('user', 'fail', 'user-disabled'), f('pool', 'fail', 'recovery-admin-only')),
+      f('triggers', 'fail', 'custom-message-lambda-error'),
+      f('triggers', 'fail', 'custom-message-lambda-error'),
+    ];
+    expect(causes(findings)).toEqual(['recovery-admin-only', 'user-disabled', 'custom-message-lambda-error']);
+  });
+
+  it("at risk: the chosen channel's warning before the other channel's capped failure", () => {
+    const findings = with_(f('sms', 'fail', 'sms-sandbox'), f('email', 'warn', 'ses-quota-exceeded'));
+    expect(causes(findings)).toEqual(['ses-quota-exceeded', 'sms-sandbox']);
+    expect(causes(findings, bySms)).toEqual(['sms-sandbox']);
+  });
+
+  it('inconclusive: the error codes of the checks the answer depends on, and only those', () => {
+    const findings = with_(
+      f('user', 'error', 'throttled'),
+      f('client', 'error', 'access-denied'),
+      f('sms', 'error', 'network-error'),
+      f('email', 'error', 'access-denied'),
+      f('mailbox', 'warn', 'email-spam-junk'),
+    );
+    expect(causes(findings)).toEqual(['throttled', 'access-denied']);
+  });
+
+  it('inconclusive because --only/--skip left a decisive check out: no code, the summary names the checks', () => {
+    const skipped = { ...f('email', 'skip'), message: 'Skipped: not selected by --only.' };
+    expect(causes(with_(skipped), byEmail, { leftOut: ['email'] })).toEqual([]);
   });
 });

@@ -1,0 +1,111 @@
+// --record and --replay beyond the scenario sweep (test/e2e/scenarios.test.ts replays every world):
+// a replay opens no socket, a read the recording lacks is an error finding that names it, a replay
+// must ask what was recorded, and a --fix run records only its reads.
+
+import net from 'node:net';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { startFakeAws } from '../fake/server.js';
+import { loadWorld } from '../fake/world.js';
+import { ROOT, runCli, testEnv } from '../helpers/cli.js';
+import { clockless } from '../helpers/clock.js';
+import { comparable, offline, recordingsDir } from '../helpers/replay.js';
+import { isReadOnly } from '../helpers/scenarios.js';
+
+const dir = recordingsDir();
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const demoWorld = () => loadWorld(join(ROOT, 'test/worlds/demo.json'));
+const JANE = ['forgot-password', 'jane@example.com', '-p', 'eu-west-1_AbC123', '-c', '1example23456789', '--json'];
+
+interface JsonReport {
+  findings: { check: string; status: string; code?: string; message: string }[];
+}
+
+/** Record `args` against the demo world; the live run's result and the file. */
+async function record(name: string, args: readonly string[]) {
+  const file = join(dir, `${name}.json`);
+  const fake = await startFakeAws(demoWorld());
+  try {
+    const live = await runCli([...args, '--record', file], testEnv(fake.url));
+    return { live, file, env: testEnv(fake.url) };
+  } finally {
+    await fake.close();
+  }
+}
+
+describe('--record and --replay', () => {
+  it('replays with no endpoint at all, no credentials and no socket', async () => {
+    const { live, file } = await record('no-socket', JANE);
+    const env = offline(testEnv());
+    delete env.AWS_ENDPOINT_URL;
+    const connect = vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(() => {
+      throw new Error('a replay opened a socket');
+    });
+    try {
+      const replay = await runCli([...JANE, '--replay', file], env);
+      expect(connect).not.toHaveBeenCalled();
+      expect(replay.stderr).toBe('');
+      expect(comparable(replay.stdout)).toEqual(comparable(live.stdout));
+    } finally {
+      connect.mockRestore();
+    }
+  });
+
+  it('a read the recording lacks is an error finding naming its action, Region and input', async () => {
+    const { file, env } = await record('lacking', JANE);
+    const recording = JSON.parse(readFileSync(file, 'utf8')) as { answers: { action: string }[] };
+    recording.answers = recording.answers.filter((a) => a.action !== 'ses:GetAccount');
+    writeFileSync(file, JSON.stringify(recording));
+    const replay = await runCli([...JANE, '--replay', file], offline(env));
+    expect(replay.code).toBe(3);
+    const findings = (JSON.parse(replay.stdout) as JsonReport).findings.filter((f) => f.status === 'error');
+    expect(findings.map((f) => f.check)).toEqual(['email']);
+    expect(findings[0]!.message).toContain(
+      'ses:GetAccount in eu-west-1 failed with NotRecorded: the recording holds no answer to ses:GetAccount in eu-west-1 with input {}',
+    );
+  });
+
+  it('a replay must ask what was recorded, and can change nothing', async () => {
+    const { file, env } = await record('target', JANE);
+    const other = await runCli(['forgot-password', 'dana', '-p', 'eu-west-1_AbC123', '--replay', file], offline(env));
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('the recording is of `cognito-doctor forgot-password jane@example.com');
+    expect(other.stderr).toContain('differs in input, clientId');
+    const since = await runCli([...JANE, '--since', '7d', '--replay', file], offline(env));
+    expect(since.stderr).toContain('differs in sinceMs');
+    for (const flags of [
+      ['--fix', '--yes'],
+      ['--endpoint-url', 'http://127.0.0.1:9'],
+      ['--record', file],
+    ]) {
+      const r = await runCli([...JANE, ...flags, '--replay', file], offline(env));
+      expect(r.code, flags[0]).toBe(2);
+      expect(r.stderr).toContain(`${flags[0]} cannot go with it`);
+    }
+    const notOne = join(dir, 'not-a-recording.json');
+    writeFileSync(notOne, '{"schemaVersion": 1}');
+    const r = await runCli([...JANE, '--replay', notOne], offline(env));
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `cognito-doctor: --replay ${notOne} is not a cognito-doctor recording of version 1 (written by --record).\n`,
+    ]);
+  });
+
+  it('a --fix run records the reads it started from, never a write; the replay is that diagnosis', async () => {
+    const erik = ['forgot-password', 'erik', '-p', 'eu-west-1_AbC123', '--json'];
+    const fixed = await record('fix', [...erik, '--fix', '--yes']);
+    expect((JSON.parse(fixed.live.stdout) as { fixes: unknown[] }).fixes.length).toBeGreaterThan(0);
+    const recording = JSON.parse(readFileSync(fixed.file, 'utf8')) as { answers: { action: string }[] };
+    expect(recording.answers.map((a) => a.action).filter((a) => !isReadOnly(a.split(':')[1]!))).toEqual([]);
+    const before = await record('before-fix', erik);
+    const replay = await runCli([...erik, '--replay', fixed.file], offline(fixed.env));
+    // Two worlds, two clocks: the same findings but for the times.
+    const findings = (r: { stdout: string }) =>
+      clockless(JSON.stringify((JSON.parse(r.stdout) as JsonReport).findings, null, 2));
+    expect(findings(replay)).toBe(findings(before.live));
+  });
+});
