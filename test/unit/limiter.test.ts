@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestLimiter, type Clock } from '../../src/aws/limiter.js';
-import type { RateLimit } from '../../src/aws/rate-limits.js';
+import { rateLimitOf, type RateLimit } from '../../src/aws/rate-limits.js';
 import type { IamAction } from '../../src/aws/services.js';
 
 /** A clock that moves only when told; its timers fire in time order as it moves. */
@@ -75,6 +75,38 @@ describe('RequestLimiter', () => {
     await advance(0);
     expect([...a.granted, ...b.granted].every((t) => t === 0)).toBe(true);
     expect(a.granted.length + b.granted.length).toBe(12);
+  });
+
+  it('at the default quotas, the requests of one diagnosis all go at once', async () => {
+    // The benchmark's forgot-password diagnosis, plus the most any scenario world sends of one action.
+    const diagnosis: IamAction[] = [
+      ...['DescribeUserPool', 'AdminGetUser', 'AdminGetUser', 'ListUsers', 'DescribeUserPoolClient'],
+      ...['GetLogDeliveryConfiguration', 'ListUserImportJobs', 'AdminListUserAuthEvents'],
+    ].map((op) => `cognito-idp:${op}` as IamAction);
+    diagnosis.push(
+      ...([
+        'cloudtrail:LookupEvents',
+        'cloudtrail:LookupEvents',
+        'logs:FilterLogEvents',
+        'logs:FilterLogEvents',
+      ] as const),
+      ...(['ses:GetEmailIdentity', 'ses:GetEmailIdentity', 'ses:GetEmailIdentity', 'ses:GetAccount'] as const),
+      ...([
+        'ses:GetSuppressedDestination',
+        'iam:GetRole',
+        'iam:ListRolePolicies',
+        'iam:ListAttachedRolePolicies',
+      ] as const),
+      ...(['iam:GetRolePolicy', 'sns:GetSMSSandboxAccountStatus', 'sns:GetSMSAttributes'] as const),
+      ...(['sns:CheckIfPhoneNumberIsOptedOut', 'cloudwatch:GetMetricData', 'cloudwatch:GetMetricData'] as const),
+      ...(['sms-voice:DescribeSpendLimits', 'sms-voice:DescribeProtectConfigurations', 'lambda:GetFunction'] as const),
+    );
+    const { clock, advance } = fakeClock();
+    const limiter = new RequestLimiter({ clock, limitOf: rateLimitOf });
+    const granted: number[] = [];
+    for (const action of diagnosis) void limiter.acquire(action, 'eu-west-1').then(() => granted.push(clock.now()));
+    await advance(0);
+    expect(granted).toEqual(diagnosis.map(() => 0));
   });
 
   it('actions of one category share its quota; other Regions and categories have their own', async () => {
