@@ -139,6 +139,7 @@ export async function diagnose(
       ...(fixes ? { fixes } : {}),
       ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
       leftOut: leftOut(checklist, options),
+      links: options.links,
       ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
       ...(interrupted() ? { interrupted: interrupted() } : {}),
     });

@@ -22,6 +22,8 @@ export interface RawDiagnoseOptions {
   skip?: string;
   strict?: boolean;
   redact?: boolean;
+  /** Commander's --no-links sets it false. */
+  links?: boolean;
   since?: string;
   timeout?: string;
   color?: boolean;
@@ -56,6 +58,8 @@ export interface DiagnoseOptions {
   skip: string[];
   strict: boolean;
   redact: boolean;
+  /** AWS console links on the findings that name a resource (--no-links: none). */
+  links: boolean;
   sinceMs: number;
   /** The time limit of one pass of the checklist: unfinished checks then end as `error`. */
   timeoutMs: number;
@@ -226,6 +230,7 @@ export function resolveDiagnoseOptions(
     skip,
     strict: raw.strict ?? false,
     redact: raw.redact ?? false,
+    links: raw.links ?? true,
     sinceMs: parseDuration(raw.since ?? '24h'),
     timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
     ...(raw.rate !== undefined ? { rate: parseRate(raw.rate)! } : {}),

@@ -283,6 +283,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
     .option('--strict', 'warnings also make the exit code 1')
     .option('--redact', 'mask e-mail addresses, phone numbers, usernames and subs, in the report and on stderr')
+    .option('--no-links', 'leave out the AWS console links of the resources findings name (json, markdown, --verbose)')
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option('--timeout <duration>', 'time limit; checks not finished by then are reported as errors', DEFAULT_TIMEOUT)
     .addOption(rateOption())

@@ -58,6 +58,27 @@ export class Redactor {
   }
 
   /**
+   * A console link masked like text, one component at a time (an address must not swallow the path
+   * before it): components are percent-encoded, so personal values are looked for decoded
+   * (`jane%40example.com`), and a component that holds one is written masked.
+   */
+  url(url: string): string {
+    return url
+      .split(/([/?#&=])/)
+      .map((part) => {
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(part);
+        } catch {
+          decoded = part;
+        }
+        const masked = this.text(decoded);
+        return masked === decoded ? part : encodeURIComponent(masked).replace(/%40/g, '@');
+      })
+      .join('');
+  }
+
+  /**
    * The report with every string masked; evidence keys (API field paths) and the pool's identifiers
    * kept. Usernames and subs the evidence names (other holders of a contact, say) are learned first.
    */
@@ -78,8 +99,13 @@ export class Redactor {
       ...redacted,
       verdict: { ...redacted.verdict, causes: report.verdict.causes },
       findings: redacted.findings.map((f, i) => {
-        const { check, code } = report.findings[i]!;
-        return { ...f, check, ...(code ? { code } : {}) };
+        const { check, code, links } = report.findings[i]!;
+        return {
+          ...f,
+          check,
+          ...(code ? { code } : {}),
+          ...(links ? { links: links.map((l, n) => ({ ...f.links![n]!, url: this.url(l.url) })) } : {}),
+        };
       }),
       tool: report.tool,
       target: {

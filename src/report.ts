@@ -2,6 +2,7 @@ import type { CauseCode } from './causes.js';
 import type { Check, Finding, Status } from './checks/types.js';
 import type { Target, UserResolution } from './context/index.js';
 import { maskDestination, type ChannelPrediction } from './domain/channel.js';
+import { consoleLinks, type LinkTarget } from './domain/console-links.js';
 import { FLOW_FACTS, type Flow } from './domain/flow.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { FixRecord } from './fixes/types.js';
@@ -63,6 +64,8 @@ export interface ReportInput {
   leftOut?: readonly string[];
   inputNormalised?: string;
   interrupted?: NodeJS.Signals;
+  /** Console links on the findings that name a resource; false with --no-links. */
+  links?: boolean;
 }
 
 const STATUSES: Status[] = ['pass', 'info', 'warn', 'fail', 'skip', 'error'];
@@ -71,7 +74,9 @@ const scopeOf = (checks: readonly Check[], id: string) => checks.find((c) => c.i
 
 export function buildReport(input: ReportInput): Report {
   const channel: VerdictChannel = input.prediction?.channel ?? 'UNKNOWN';
-  const findings = judgeFindings(input.findings, input.checks, input.prediction);
+  const judged = judgeFindings(input.findings, input.checks, input.prediction);
+  const username = input.resolution?.user?.Username ?? null;
+  const findings = input.links === false ? judged : withLinks(judged, { ...input.target, username });
   const unseen = decisiveLeftOut(input.leftOut ?? [], input.checks, channel);
   const status =
     unseen.length && !findings.some((f) => f.status === 'fail')
@@ -102,7 +107,7 @@ export function buildReport(input: ReportInput): Report {
       region: input.target.region,
       input: input.target.input,
       ...(input.inputNormalised ? { inputNormalised: input.inputNormalised } : {}),
-      username: input.resolution?.user?.Username ?? null,
+      username,
       clientId: input.target.clientId ?? null,
     },
     verdict,
@@ -130,6 +135,15 @@ export function judgeFindings(
     findings.map((f) => capOtherChannel(f, checks, channel)),
     checks,
   );
+}
+
+/** Findings a ticket acts on (not pass or skip) carry the console pages of the resources they name. */
+function withLinks(findings: Finding[], target: LinkTarget): Finding[] {
+  return findings.map((f) => {
+    if (f.status === 'pass' || f.status === 'skip') return f;
+    const links = consoleLinks(f, target);
+    return links.length ? { ...f, links } : f;
+  });
 }
 
 /** A check of the channel Cognito will not use can only warn: it never blocks the verdict. */

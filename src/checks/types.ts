@@ -1,6 +1,7 @@
 import type { FailureKind } from '../aws/errors.js';
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
+import type { ConsoleLink } from '../domain/console-links.js';
 import type { Context } from '../context/index.js';
 import type { PublishedRequest } from '../remedy/write-request.js';
 
@@ -84,4 +85,6 @@ export interface Finding {
   remediation?: Remediation;
   /** Set on an `error` finding for one source the check could not read; its other findings stand. */
   unread?: Unread;
+  /** The AWS console pages of the resources it names (src/domain/console-links.ts); not with --no-links. */
+  links?: ConsoleLink[];
 }

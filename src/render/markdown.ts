@@ -42,6 +42,9 @@ function section(f: Finding): string[] {
     lines.push(...blocks(r));
     if (r.docs.length) lines.push(...r.docs.map((d) => `- <${d}>`), '');
   }
+  // Link destinations in angle brackets: the URLs are percent-encoded, so they hold no < > or spaces.
+  if (f.links?.length)
+    lines.push('In the AWS console:', '', ...f.links.map((l) => `- [${text(l.label)}](<${l.url}>)`), '');
   return lines;
 }
 

@@ -8,7 +8,7 @@ export interface PrettyOptions {
   style: Style;
   /** Only the verdict. */
   quiet: boolean;
-  /** Evidence of passing checks too. */
+  /** Evidence of passing checks too, and the console links of the findings. */
   verbose: boolean;
   /** How many steps --fix could apply (a hint in plain runs); 0 for none. */
   fixable?: number;
@@ -69,6 +69,8 @@ function renderFinding(f: Finding, o: PrettyOptions, width: number): string[] {
     }
     for (const doc of r.docs) lines.push(`${pad}  ${s.underline(doc)}`);
   }
+  // Console links only with --verbose: the terminal report stays short; json and markdown carry them.
+  if (o.verbose) for (const l of f.links ?? []) lines.push(`${pad}  ${s.underline(l.url)} ${s.dim(`(${l.label})`)}`);
   return lines;
 }
 

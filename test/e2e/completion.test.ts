@@ -42,6 +42,7 @@ describe('cognito-doctor completion bash', () => {
       expect.arrayContaining(['forgot-password', 'checks', 'secret-hash', 'completion', '--version']),
     );
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--dr'])).toEqual(['--dry-run']);
+    expect(complete(path, ['cognito-doctor', 'invitation', 'jane', '--no-l'])).toEqual(['--no-links']);
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--only', ''])).toEqual(ids);
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--skip', 'sms,e'])).toEqual(['sms,email']);
     // Each flow offers its own checklist: sign-up has no recovery check, and a sign-up check.
@@ -65,7 +66,7 @@ describe('cognito-doctor completion zsh and fish', () => {
     const path = await script(shell);
     const text = execFileSync('cat', [path], { encoding: 'utf8' });
     for (const command of ['forgot-password', 'checks', 'secret-hash', 'completion']) expect(text).toContain(command);
-    for (const option of ['user-pool-id', 'only', 'skip', 'dry-run', 'no-color', 'client-id']) {
+    for (const option of ['user-pool-id', 'only', 'skip', 'dry-run', 'no-color', 'no-links', 'client-id']) {
       expect(text).toContain(shell === 'fish' ? `-l ${option}` : `--${option}`);
     }
     for (const id of ids) expect(text).toContain(` ${id}`);

@@ -9,7 +9,7 @@ import { subFor, type World } from '../fake/world.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { loadScenarios } from '../helpers/scenarios.js';
 
-/** Every personal value a world holds, as the outputs would spell it. */
+/** Every personal value a world holds, as the outputs would spell it, in text and in links. */
 function personalValues(world: World, input: string): string[] {
   const values = new Set<string>([input]);
   for (const [poolId, pool] of Object.entries(world.pools ?? {})) {
@@ -20,6 +20,8 @@ function personalValues(world: World, input: string): string[] {
       }
     }
   }
+  // Console links spell a value percent-encoded (jane%40example.com).
+  for (const v of [...values]) values.add(encodeURIComponent(v));
   return [...values];
 }
 

@@ -38,6 +38,7 @@ describe('report schema: open as shipped, closed in the tests', () => {
       ['verdict'],
       ['findings', failed],
       ['findings', failed, 'remediation'],
+      ['findings', failed, 'links', 0],
       ['fixes', 0],
     ];
     for (const path of places) {
@@ -53,5 +54,35 @@ describe('report schema: open as shipped, closed in the tests', () => {
     const doc = structuredClone(report);
     ((doc.findings as Json[])[0]!.evidence as Json).anything = 1;
     expect(schemaErrors(doc)).toEqual([]);
+  });
+
+  it('console links: on the failing finding in JSON and Markdown, in pretty with --verbose, nowhere with --no-links', async () => {
+    const world = resolveWorld(
+      { extends: 'base', pools: { [POOL]: { users: { jane: { enabled: false } } } } } as unknown as World,
+      WORLDS_DIR,
+    );
+    const fake = await startFakeAws(world);
+    try {
+      const run = async (...more: string[]) =>
+        (await runCli(['forgot-password', 'jane', '-p', POOL, ...more], testEnv(fake.url))).stdout;
+      const linked = JSON.parse(await run('--json')) as { findings: { status: string; links?: unknown }[] };
+      expect(schemaErrors(linked)).toEqual([]);
+      expect(linked.findings.find((f) => f.status === 'fail')!.links).toContainEqual({
+        label: 'Cognito console: user jane',
+        url: `https://eu-west-1.console.aws.amazon.com/cognito/v2/idp/user-pools/${POOL}/user-management/users/details/jane?region=eu-west-1`,
+      });
+      const bare = await run('--json', '--no-links');
+      expect(schemaErrors(JSON.parse(bare))).toEqual([]);
+      expect(bare).not.toContain('"links"');
+      expect(bare).not.toContain('console.aws.amazon.com');
+      // Pretty shows them only with --verbose; markdown always, unless --no-links.
+      const page = `user-management/users/details/jane?region=eu-west-1`;
+      expect(await run('-o', 'pretty')).not.toContain(page);
+      expect(await run('-o', 'pretty', '--verbose')).toContain(`${page} (Cognito console: user jane)`);
+      expect(await run('-o', 'markdown')).toContain(`${page}>)`);
+      expect(await run('-o', 'markdown', '--no-links')).not.toContain(page);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -145,4 +145,38 @@ describe('redactReport', () => {
     expect(r.findings[0]).toMatchObject({ check: 'sms', code: 'sms-opted-out' });
     expect(r.verdict.causes).toEqual(['sms-opted-out']);
   });
+
+  it('masks the personal values of console links in their encoded form, and keeps the rest of the link', () => {
+    const user =
+      'https://eu-west-1.console.aws.amazon.com/cognito/v2/idp/user-pools/eu-west-1_AbC123/user-management/users/details/j%C3%BCrgen.m%C3%BCller?region=eu-west-1';
+    const identity =
+      'https://eu-west-1.console.aws.amazon.com/ses/home?region=eu-west-1#/verified-identities/jane.doe%40example.com';
+    const lambda =
+      'https://eu-west-1.console.aws.amazon.com/lambda/home?region=eu-west-1#/functions/shop-custom-message';
+    const linked = {
+      ...report,
+      target: { ...report.target, username: 'jürgen.müller' },
+      findings: [
+        {
+          ...report.findings[0]!,
+          links: [
+            { label: 'Cognito console: user jürgen.müller', url: user },
+            { label: 'SES console: identity jane.doe@example.com (eu-west-1)', url: identity },
+            { label: 'Lambda console: function shop-custom-message (eu-west-1)', url: lambda },
+          ],
+        },
+      ],
+    };
+    expect(redactReport(linked, undefined).findings[0]!.links).toEqual([
+      {
+        label: 'Cognito console: user j***',
+        url: 'https://eu-west-1.console.aws.amazon.com/cognito/v2/idp/user-pools/eu-west-1_AbC123/user-management/users/details/j***?region=eu-west-1',
+      },
+      {
+        label: 'SES console: identity j***@e*** (eu-west-1)',
+        url: 'https://eu-west-1.console.aws.amazon.com/ses/home?region=eu-west-1#/verified-identities/j***@e***',
+      },
+      { label: 'Lambda console: function shop-custom-message (eu-west-1)', url: lambda },
+    ]);
+  });
 });

@@ -290,3 +290,24 @@ describe('buildReport: verdict.causes', () => {
     expect(causes(with_(skipped), byEmail, { leftOut: ['email'] })).toEqual([]);
   });
 });
+
+describe('buildReport: console links', () => {
+  const named = { ...f('user', 'fail', 'user-disabled'), evidence: { 'AdminGetUser.Enabled': false } };
+  const passed = { ...f('email', 'pass'), evidence: { 'AdminGetUser.UserAttributes.email': 'jane@example.com' } };
+
+  it('a finding a ticket acts on carries the console page of what it names; a pass does not', () => {
+    const report = build(with_(named, passed));
+    expect(report.findings.find((x) => x.check === 'user')!.links).toEqual([
+      {
+        label: 'Cognito console: user jane',
+        url: 'https://eu-west-1.console.aws.amazon.com/cognito/v2/idp/user-pools/eu-west-1_AbC123/user-management/users/details/jane?region=eu-west-1',
+      },
+    ]);
+    expect(report.findings.find((x) => x.check === 'email')).not.toHaveProperty('links');
+  });
+
+  it('--no-links (links: false) leaves them out', () => {
+    const report = build(with_(named), byEmail, { links: false });
+    expect(report.findings.find((x) => x.check === 'user')).not.toHaveProperty('links');
+  });
+});
