@@ -65,11 +65,7 @@ const pages = {
   sesAccount: (region: string) =>
     page(region, `ses/home?region=${region}#/account`, `SES console: account dashboard (${region})`),
   snsTextMessaging: (region: string) =>
-    page(
-      region,
-      `sns/v3/home?region=${region}#/mobile/text-messaging`,
-      `SNS console: SMS text messaging (${region})`,
-    ),
+    page(region, `sns/v3/home?region=${region}#/mobile/text-messaging`, `SNS console: SMS text messaging (${region})`),
   endUserMessagingSms: (region: string) =>
     page(region, `sms-voice/home?region=${region}#/overview`, `AWS End User Messaging SMS console (${region})`),
   lambdaFunction: (region: string, name: string, account?: string) =>
