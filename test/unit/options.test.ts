@@ -108,6 +108,7 @@ describe('resolveDiagnoseOptions', () => {
       skip: [],
       strict: false,
       redact: false,
+      links: true,
       sinceMs: 86_400_000,
       timeoutMs: 60_000,
       quiet: false,
@@ -116,6 +117,10 @@ describe('resolveDiagnoseOptions', () => {
       dryRun: false,
       yes: false,
     });
+  });
+
+  it('--no-links (commander sets links false) turns the console links off', () => {
+    expect(resolve({ userPoolId: 'eu-west-1_AbC123', links: false }).links).toBe(false);
   });
 
   it('accepts a --region that agrees and rejects one that does not', () => {
