@@ -23,7 +23,7 @@ module.exports = {
       comment: 'A check reports what it found; running, fixing and rendering are decided above it.',
       severity: 'error',
       from: { path: '^src/checks/' },
-      to: { path: ['^src/(runner|diagnose|program|cli)\\.ts$', '^src/(fixes|render|commands|ui)/'] },
+      to: { path: ['^src/(runner|diagnose|program|process|cli)\\.ts$', '^src/(fixes|render|commands|ui)/'] },
     },
     {
       name: 'renderers-know-no-aws',

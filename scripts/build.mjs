@@ -5,6 +5,9 @@ import { build } from 'esbuild';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Gives the bundle's ES modules a CommonJS `require` for the CommonJS parts of dependencies. */
+const REQUIRE_BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 const shared = {
   bundle: true,
@@ -16,8 +19,8 @@ const shared = {
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // CommonJS parts of dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  // CommonJS parts of dependencies call require() for Node built-ins (dropped where unused: dropUnusedRequire).
+  banner: { js: REQUIRE_BANNER },
   define: { __VERSION__: JSON.stringify(version) },
 };
 
@@ -60,20 +63,40 @@ const httpViaRequire = {
 };
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+/** Linked source maps, positions only: Node maps a stack trace without the sources' text, which would triple the package. */
+const maps = { sourcemap: 'linked', sourcesContent: false };
+
 await Promise.all([
-  // Code splitting keeps each SDK client in its own chunk, loaded only when a check needs it.
+  // The executable on its own, with no chunk to import: `--version` loads this one small file.
   build({
     ...shared,
+    ...maps,
     entryPoints: { cli: 'src/cli.ts' },
+    plugins: [
+      {
+        name: 'process-entry',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/process\.js$/ }, () => ({ path: './process.js', external: true }));
+        },
+      },
+    ],
+    outdir: 'dist',
+  }).then(() => dropUnusedRequire(['dist/cli.js'])),
+  // Everything else: code splitting keeps what one command needs from loading for another (the AWS
+  // layer and the checks with a diagnosis, the prompt with --fix at a terminal, the spinner on a TTY).
+  build({
+    ...shared,
+    ...maps,
+    entryPoints: { process: 'src/process.ts' },
     plugins: [lazyChildProcess, httpViaRequire],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    // Positions only: Node maps a stack trace without the sources' text, which would triple the package.
-    sourcemap: 'linked',
-    sourcesContent: false,
     metafile: true,
-  }).then(({ metafile }) => writeNotices(metafile)),
+  }).then(async ({ metafile }) => {
+    await dropUnusedRequire(Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')));
+    await writeNotices(metafile);
+  }),
   build({
     ...shared,
     minify: false,
@@ -87,6 +110,22 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
   }),
 ]);
+
+/**
+ * Most chunks never call require(), yet the banner would make each of them build one (createRequire
+ * resolves the chunk's path) every time it loads. It is blanked where unused; the line stays, so the
+ * source maps still match.
+ */
+async function dropUnusedRequire(files) {
+  await Promise.all(
+    files.map(async (file) => {
+      const code = await readFile(file, 'utf8');
+      const start = code.indexOf(REQUIRE_BANNER);
+      if (start < 0 || /\brequire\b/.test(code.slice(start + REQUIRE_BANNER.length))) return;
+      await writeFile(file, code.slice(0, start) + code.slice(start + REQUIRE_BANNER.length));
+    }),
+  );
+}
 
 /** The package directory of a bundled file: `node_modules/@scope/name` or `node_modules/name`, innermost. */
 function packageDirOf(path) {

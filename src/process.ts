@@ -1,16 +1,10 @@
-#!/usr/bin/env node
 // The process around the command line: real streams and environment in, exit code out. Everything the
 // tool does is in run() (src/program.ts), which tests also call in-process.
 import module from 'node:module';
 import { exitWhenWritten, guardOutput } from './ui/output.js';
 import { interruptOnSignals } from './ui/signals.js';
-import { VERSION } from './version.js';
 
-const args = process.argv.slice(2);
-// `--version` alone answers before commander and the command tree load (run() prints the same line).
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
-} else {
+export async function main(args: string[]): Promise<void> {
   // Node 22+ keeps compiled code between runs: the lazily loaded chunks then compile once.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

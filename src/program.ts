@@ -1,4 +1,4 @@
-// The whole command line as a function: argv and streams in, exit code out. src/cli.ts is the process
+// The whole command line as a function: argv and streams in, exit code out. src/process.ts is the process
 // around it; tests call run() in-process with their own streams and environment. Only commander and the
 // option rules load at start-up; the checklist, the AWS layer and the renderers are imported when a
 // command runs, so `--version` and `--help` stay fast.
