@@ -15,7 +15,6 @@ import { renderReport } from './render/index.js';
 import type { Style } from './render/style.js';
 import { buildReport, judgeFindings, type Report } from './report.js';
 import { leftOut, RunStopped, runChecks, selectedIds } from './runner.js';
-import type { ServiceName } from './aws/services.js';
 import { createProgress } from './ui/progress.js';
 
 export interface Io {
@@ -208,12 +207,8 @@ async function examine(
     },
     aws,
   );
-  // The first requests go out at once. The SDK code of every selected check then loads while they are in
-  // flight, so no later round waits for it (measured: the same wall time as loading on demand on two
-  // cores, and no gap between rounds); nothing is sent for a check that turns out not to need it.
-  const selected = checklist.filter((c) => selectedIds(checklist, options).has(c.id));
-  if (selected.some((c) => c.id === 'user')) ctx.prefetch();
-  aws.preload(selected.flatMap((c) => c.reads.map((action) => action.split(':')[0] as ServiceName)));
+  // The first requests go out at once, before the checks start.
+  if (selectedIds(checklist, options).has('user')) ctx.prefetch();
   const progress = createProgress(io, !options.quiet && !options.verbose);
   try {
     const findings = await runChecks(checklist, ctx, options, progress.hooks, stop.signal);

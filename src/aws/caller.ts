@@ -61,7 +61,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export class AwsCaller {
   readonly calls: CallRecord[] = [];
-  private readonly clients = new Map<string, Promise<SendableClient>>();
+  private readonly clients = new Map<string, SendableClient>();
   private readonly requests = new Map<string, Promise<unknown>>();
   private credentials: ReturnType<typeof credentialChain> | undefined;
   /** Cancels every request still in flight: the run has its report, or must stop. */
@@ -79,7 +79,7 @@ export class AwsCaller {
   }
 
   /**
-   * Send `action` in `region`: `command` picks the command class from the lazily loaded SDK module,
+   * Send `action` in `region`: `command` picks the command class from the service's SDK module,
    * and `input` (which also identifies the request) is passed to it.
    */
   call<S extends ServiceName, C extends CommandClass>(
@@ -143,7 +143,7 @@ export class AwsCaller {
     maxAttempts?: number,
   ) {
     const service = action.slice(0, action.indexOf(':')) as ServiceName;
-    // Timed from when the request is ready to go: loading the SDK's code is not the request's time.
+    // Timed from when the request is ready to go: building the client is not the request's time.
     let started = performance.now();
     const record = (outcome: string, attempts: number) => {
       const entry: CallRecord = {
@@ -157,8 +157,8 @@ export class AwsCaller {
       this.log(entry);
     };
     try {
-      const sdk = await services[service].load();
-      const client = await this.client(service, region, sdk, maxAttempts);
+      const sdk = services[service].sdk;
+      const client = this.client(service, region, sdk, maxAttempts);
       const signal = this.stopper.signal;
       signal.throwIfAborted();
       started = performance.now();
@@ -173,7 +173,7 @@ export class AwsCaller {
     }
   }
 
-  private client(service: ServiceName, region: string, sdk: unknown, maxAttempts?: number): Promise<SendableClient> {
+  private client(service: ServiceName, region: string, sdk: unknown, maxAttempts?: number): SendableClient {
     const key = `${service} ${region}${maxAttempts ? ` ${maxAttempts}` : ''}`;
     let client = this.clients.get(key);
     if (!client) {
@@ -183,29 +183,18 @@ export class AwsCaller {
     return client;
   }
 
-  /**
-   * Start loading these SDK modules while the first requests are in flight, so no later round of
-   * requests waits for a client's code to load. Loading only; nothing is sent.
-   */
-  preload(names: Iterable<ServiceName>): void {
-    if (this.settings.replayer) return;
-    // The credential chain first: every request waits for it.
-    void import('@aws-sdk/credential-provider-node').catch(() => undefined);
-    for (const name of new Set(names)) void services[name].load().catch(() => undefined);
-  }
-
-  private async build(
+  private build(
     service: ServiceName,
     region: string,
     sdk: unknown,
     maxAttempts = this.settings.maxAttempts ?? 3,
-  ): Promise<SendableClient> {
+  ): SendableClient {
     // One credential chain for every client, so a profile or SSO token is resolved once per run.
     this.credentials ??= credentialChain(this.settings);
     const Client = (sdk as Record<string, new (config: object) => SendableClient>)[services[service].client]!;
     const client = new Client({
       region,
-      credentials: await this.credentials,
+      credentials: this.credentials,
       // Not 'adaptive': the limiter slows a throttled category itself, and its waits end when the run stops.
       retryMode: 'standard',
       maxAttempts,
@@ -230,13 +219,6 @@ export class AwsCaller {
    */
   stop(reason: unknown = new Error('the run is over')): void {
     this.stopper.abort(reason);
-    for (const client of this.clients.values()) {
-      client.then(
-        (c) => {
-          c.destroy();
-        },
-        () => undefined,
-      );
-    }
+    for (const client of this.clients.values()) client.destroy();
   }
 }

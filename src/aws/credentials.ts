@@ -2,6 +2,7 @@
 // whose STS call fails) is a credentials failure, said with the profile and the files it was looked
 // up in; with --endpoint-url the chain's own STS and SSO calls go to that endpoint too.
 
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +39,7 @@ export function describeFailure(err: unknown, profile: string | undefined, files
     : `profile "${profile}" is not defined in ${where}`;
 }
 
-export async function credentialChain(settings: { profile?: string; endpointUrl?: string }): Promise<Provider> {
-  const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+export function credentialChain(settings: { profile?: string; endpointUrl?: string }): Provider {
   const chain = defaultProvider({
     ...(settings.profile ? { profile: settings.profile } : {}),
     // A role profile's AssumeRole (and SSO's calls) must not leave for a real AWS address.
