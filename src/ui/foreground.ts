@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /**
  * Whether this process is in the foreground process group of its terminal. A background job
@@ -11,6 +11,10 @@ export function foregroundCheck(): () => boolean {
   if (readStat() !== undefined) return () => readStat() === true;
   let answer = false;
   try {
+    // Required here, not imported: child_process (with net, dgram and more) would load with every diagnosis.
+    const { execFileSync } = createRequire(import.meta.url)(
+      'node:child_process',
+    ) as typeof import('node:child_process');
     answer = execFileSync('ps', ['-o', 'stat=', '-p', String(process.pid)], {
       encoding: 'utf8',
       timeout: 2000,
