@@ -70,15 +70,15 @@ export async function diagnose(
 ): Promise<Diagnosis> {
   const started = performance.now();
   const passes: Pass[] = [];
-  // A redacted recording replays redacted: its answers are masked, and so must be the replay's requests.
+  // A redacted recording replays redacted: the report masks its pseudonyms as the live one masked the values.
   const redact = options.redact || io.replay?.redacted === true;
   // With --redact, stderr (call lines, --fix steps) is masked like the report, learning names as the run does.
   const redactor = redact ? new Redactor([options.input, options.inputGiven, options.sentAs]) : undefined;
-  if (io.replay) checkReplayTarget(io.replay, options, redactor);
+  if (io.replay) checkReplayTarget(io.replay, options);
   const say = (text: string) => io.stderr.write(redactor ? redactor.text(text) : text);
   const source: Source = {
     ...(options.record ? { recorder: new Recorder() } : {}),
-    ...(io.replay ? { replayer: new Replayer(io.replay, (s) => redactor?.text(s) ?? s) } : {}),
+    ...(io.replay ? { replayer: new Replayer(io.replay) } : {}),
     now: io.replay ? new Date(io.replay.now) : new Date(),
   };
   const look = async (afterFix?: AfterFix) => {
@@ -146,11 +146,12 @@ export async function diagnose(
     const fixable = options.dryRun || options.fix ? 0 : plan.length;
     const recording =
       source.recorder &&
-      recordingOf(
-        source.recorder,
-        { version: io.version, now: source.now, commandLine: io.commandLine ?? [], options },
-        redactor,
-      );
+      (await recordingOf(source.recorder, {
+        version: io.version,
+        now: source.now,
+        commandLine: io.commandLine ?? [],
+        options,
+      }));
     return {
       report,
       output: renderReport(report, { ...options, fixable }, io.style),

@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RECORDING_VERSION, type Recorder, type RecordedTarget, type Recording } from './aws/recording.js';
 import { UsageError, type DiagnoseOptions } from './options.js';
-import { namedIn, type Redactor } from './redact.js';
+import { Pseudonyms } from './pseudonyms.js';
+import { namedIn } from './redact.js';
 
 /** The target a run diagnoses, as a recording names it. */
 export function targetOf(options: DiagnoseOptions): RecordedTarget {
@@ -21,37 +22,60 @@ export function targetOf(options: DiagnoseOptions): RecordedTarget {
   };
 }
 
-/** The recording of a run, masked by `redactor` once it has learned every name the answers hold. */
-export function recordingOf(
+/**
+ * The recording of a run. With --redact every personal value gets a pseudonym (see pseudonyms.ts),
+ * learned from the input and from every name the answers hold before anything is written.
+ */
+export async function recordingOf(
   recorder: Recorder,
   run: { version: string; now: Date; commandLine: readonly string[]; options: DiagnoseOptions },
-  redactor: Redactor | undefined,
-): Recording {
-  redactor?.learn(recorder.outputs().flatMap((o) => namedIn(o)));
-  const text = redactor ? (s: string) => redactor.text(s) : undefined;
-  const target = targetOf(run.options);
+): Promise<Recording> {
+  const { options } = run;
+  let text: ((s: string) => string) | undefined;
+  let written = (typed: string) => typed;
+  if (options.redact) {
+    const pseudonyms = new Pseudonyms();
+    pseudonyms.learnNames([options.input, options.inputGiven, options.sentAs]);
+    pseudonyms.learnNames(recorder.outputs().flatMap((o) => namedIn(withJson(o))));
+    await pseudonyms.learnPhones([JSON.stringify(recorder.answers()), options.input]);
+    text = (s) => pseudonyms.text(s);
+    written = (typed) => (/^\+\d+$/.test(options.input) ? pseudonyms.written(typed, options.input) : text!(typed));
+  }
+  const target = targetOf(options);
   return {
     recordingVersion: RECORDING_VERSION,
     tool: { name: 'cognito-doctor', version: run.version },
     now: run.now.toISOString(),
-    commandLine: run.commandLine.map((a) => (text ? text(a) : a)),
+    // The input as typed may be a number written with spaces: it is named by its pseudonym.
+    commandLine: run.commandLine.map((a) => (!text ? a : a === options.inputGiven ? written(a) : text(a))),
     target: text ? { ...target, input: text(target.input) } : target,
-    redacted: Boolean(redactor),
+    redacted: Boolean(text),
     answers: recorder.answers(text),
   };
 }
 
+/** `value` with the JSON documents its strings hold parsed (a CloudTrail event names users and subs). */
+function withJson(value: unknown): unknown {
+  if (typeof value === 'string' && value.startsWith('{')) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) return value.map(withJson);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withJson(v)]));
+  }
+  return value;
+}
+
 /**
  * A replay must ask what was recorded: another user, pool or --since would miss every read. A
- * redacted recording names the input masked, so the replay's input is compared masked.
+ * redacted recording names the user by a pseudonym, and so must the replay's command line.
  */
-export function checkReplayTarget(
-  recording: Recording,
-  options: DiagnoseOptions,
-  redactor: Redactor | undefined,
-): void {
+export function checkReplayTarget(recording: Recording, options: DiagnoseOptions): void {
   const asked = targetOf(options);
-  if (recording.redacted && redactor) asked.input = redactor.text(asked.input);
   const recorded = recording.target as unknown as Record<string, unknown>;
   const fields = new Set([...Object.keys(recorded), ...Object.keys(asked)]);
   const differ = [...fields].filter(

@@ -37,7 +37,7 @@ export interface Recording {
   commandLine: string[];
   /** What was diagnosed: a replay must ask for the same. */
   target: RecordedTarget;
-  /** Personal values are masked in inputs, outputs, errors and the command line. */
+  /** Personal values are pseudonyms in inputs, outputs, errors and the command line (a replay is redacted). */
   redacted: boolean;
   answers: RecordedAnswer[];
 }
@@ -134,7 +134,6 @@ export class Recorder {
     for (const k of this.kept) {
       if (!k.answer) continue;
       const key = requestKey(k.action, k.region, k.input, text);
-      // Two requests that redaction makes alike (two short usernames): the first answer is kept.
       if (seen.has(key)) continue;
       seen.add(key);
       const base = { action: k.action, region: k.region, input: encode(k.input, text) };
@@ -159,14 +158,14 @@ export class Recorder {
   }
 }
 
-/** Answers reads from a recording (--replay); `text` masks requests as a redacted recording's keys are. */
+/**
+ * Answers reads from a recording (--replay). A redacted recording's requests are made from its own
+ * pseudonyms, so they are looked up as they are.
+ */
 export class Replayer {
   private readonly answers = new Map<string, RecordedAnswer>();
 
-  constructor(
-    readonly recording: Recording,
-    private readonly text?: (s: string) => string,
-  ) {
+  constructor(readonly recording: Recording) {
     for (const a of recording.answers) {
       const key = requestKey(a.action, a.region, a.input);
       if (!this.answers.has(key)) this.answers.set(key, a);
@@ -174,7 +173,7 @@ export class Replayer {
   }
 
   answer(action: IamAction, region: string, input: unknown): Promise<unknown> {
-    const key = requestKey(action, region, input, this.recording.redacted ? this.text : undefined);
+    const key = requestKey(action, region, input);
     const found = this.answers.get(key);
     if (!found) {
       const asked = key.slice(action.length + region.length + 2);

@@ -95,6 +95,22 @@ describe('--record and --replay', () => {
     ]);
   });
 
+  it('a redacted recording names the user by a pseudonym and replays to the same redacted report', async () => {
+    const plus = ['forgot-password', '+44 7400 123457', '-p', 'eu-west-1_AbC123', '--json', '--redact'];
+    const { live, file, env } = await record('redacted', plus);
+    const recording = JSON.parse(readFileSync(file, 'utf8')) as { commandLine: string[]; redacted: boolean };
+    expect(recording.redacted).toBe(true);
+    expect(recording.commandLine[1]).toMatch(/^\+44 \d{4} \d{2}3457$/);
+    expect(recording.commandLine[1]).not.toBe('+44 7400 123457');
+    // With the real number the replay asks for another user; with the recorded command line (no
+    // --redact needed: a redacted recording replays redacted) it prints the live report.
+    const real = await runCli([...plus, '--replay', file], offline(env));
+    expect(real.code).toBe(2);
+    const replay = await runCli([...recording.commandLine.slice(0, -3), '--replay', file], offline(env));
+    expect(replay.stderr).toBe('');
+    expect(comparable(replay.stdout)).toEqual(comparable(live.stdout));
+  });
+
   it('a --fix run records the reads it started from, never a write; the replay is that diagnosis', async () => {
     const erik = ['forgot-password', 'erik', '-p', 'eu-west-1_AbC123', '--json'];
     const fixed = await record('fix', [...erik, '--fix', '--yes']);
