@@ -189,10 +189,15 @@ function decisiveLeftOut(ids: readonly string[], checks: readonly Check[], chann
   });
 }
 
-/** An error leaves the verdict open only on a check that speaks for it: a core check or the channel's. */
+/**
+ * An error leaves the verdict open on a check that speaks for it: a core check or the channel's. A
+ * throttled advice check does too: the read it lost (a delivery log, say) may hold the cause, and a run
+ * again a minute later reads it, so a throttled run is never reported deliverable.
+ */
 function decisiveError(f: Finding, checks: readonly Check[], channel: VerdictChannel): boolean {
   const scope = scopeOf(checks, f.check);
-  return f.status === 'error' && (scope === 'core' || scope === channel);
+  if (f.status !== 'error') return false;
+  return scope === 'core' || scope === channel || (scope === 'advice' && f.code === 'throttled');
 }
 
 function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {

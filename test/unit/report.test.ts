@@ -108,11 +108,20 @@ describe('buildReport: verdict status', () => {
     ],
     [
       'a non-decisive error and a warning',
-      with_(f('client', 'error', 'throttled'), f('email', 'warn', 'ses-quota-exceeded')),
+      with_(f('client', 'error', 'access-denied'), f('email', 'warn', 'ses-quota-exceeded')),
       byEmail,
       'at-risk',
       0,
     ],
+    ['advice that AWS throttled', with_(f('client', 'error', 'throttled')), byEmail, 'inconclusive', 3],
+    [
+      'a throttled advice check beats a warning',
+      with_(f('client', 'error', 'throttled'), f('email', 'warn', 'ses-quota-exceeded')),
+      byEmail,
+      'inconclusive',
+      3,
+    ],
+    ['the other channel throttled', with_(f('sms', 'error', 'throttled')), byEmail, 'deliverable', 0],
   ] as const)('%s → %s', (_name, findings, prediction, status, exitCode) => {
     const report = build([...findings], prediction);
     expect([report.verdict.status, report.exitCode]).toEqual([status, exitCode]);
