@@ -1,6 +1,8 @@
 // `npm run demo`: the real CLI against the fake AWS endpoint, one user per problem, no AWS account needed.
 // Starts the fake on loopback in this process, runs dist/cli.js (asynchronously, so the fake can answer)
 // for each user of test/worlds/demo.json, then prints one line per user from `--output json`.
+// `npm run demo -- --replay`: the same users answered from their recordings (demo/recordings/), with no
+// endpoint and no credentials at all.
 
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { startFakeAws } from '../test/fake/server.js';
 import { loadWorld } from '../test/fake/world.js';
 import { testEnv } from '../test/helpers/env.js';
 import { DEMO_CASES, demoArgs, type DemoCase } from './demo-cases.js';
+import { DEMO_RECORDINGS_DIR, demoRecording } from './demo-recordings.js';
 
 // build/demo.mjs or scripts/demo.ts: the repository is one level up either way.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,17 +72,28 @@ async function main(): Promise<number> {
     process.stderr.write('demo: dist/cli.js is missing; run `npm run build` first (npm run demo does).\n');
     return 1;
   }
-  const fake = await startFakeAws(loadWorld(join(ROOT, 'test/worlds/demo.json')));
-  const env = testEnv(fake.url, color ? { FORCE_COLOR: '1' } : {});
+  const replay = process.argv.includes('--replay');
+  const fake = replay ? undefined : await startFakeAws(loadWorld(join(ROOT, 'test/worlds/demo.json')));
+  const env = testEnv(fake?.url, color ? { FORCE_COLOR: '1' } : {});
   if (color) delete env.NO_COLOR;
+  if (replay) {
+    // No credentials either: a replay never looks for them.
+    delete env.AWS_ACCESS_KEY_ID;
+    delete env.AWS_SECRET_ACCESS_KEY;
+  }
+  const argsOf = (c: DemoCase) =>
+    replay ? [...demoArgs(c), '--replay', demoRecording(join(ROOT, DEMO_RECORDINGS_DIR), c)] : demoArgs(c);
   try {
+    const where = fake
+      ? `a fake AWS account on ${fake.url} (no real AWS)`
+      : `recordings of a fake AWS account (${DEMO_RECORDINGS_DIR}: no endpoint, no credentials)`;
     process.stdout.write(
-      `${bold('cognito-doctor demo')}: a fake AWS account on ${fake.url} (no real AWS), ${DEMO_CASES.length} users, each with a different reason a code never arrived: ForgotPassword, then a sign-up code, a verification code and an invitation.\n`,
+      `${bold('cognito-doctor demo')}: ${where}, ${DEMO_CASES.length} users, each with a different reason a code never arrived: ForgotPassword, then a sign-up code, a verification code and an invitation.\n`,
     );
     for (const [i, c] of DEMO_CASES.entries()) {
       process.stdout.write(`\n${bold(`━━ ${i + 1}/${DEMO_CASES.length}  ${c.args[0]}`)}: ${c.shows}\n`);
-      process.stdout.write(`${dim(`$ cognito-doctor ${demoArgs(c).join(' ')}`)}\n\n`);
-      await cli(demoArgs(c), env, true);
+      process.stdout.write(`${dim(`$ cognito-doctor ${demoArgs(c).join(' ')}${replay ? ' --replay …' : ''}`)}\n\n`);
+      await cli(argsOf(c), env, true);
     }
 
     process.stdout.write(`\n${bold('The same users with --output json')} (verdict, channel, exit code, findings):\n`);
@@ -88,7 +102,7 @@ async function main(): Promise<number> {
     const results: Result[] = [];
     // Two at a time: the machine may have two cores.
     for (let i = 0; i < DEMO_CASES.length; i += 2) {
-      const batch = DEMO_CASES.slice(i, i + 2).map((c) => cli([...demoArgs(c), '--json'], plain, false));
+      const batch = DEMO_CASES.slice(i, i + 2).map((c) => cli([...argsOf(c), '--json'], plain, false));
       results.push(...(await Promise.all(batch)));
     }
     const width = Math.max(...DEMO_CASES.map((c) => c.args[0]!.length));
@@ -98,13 +112,18 @@ async function main(): Promise<number> {
       allOk &&= ok;
       process.stdout.write(`  ${line}${ok ? '' : '   ← not what the demo expects'}\n`);
     }
-    const writes = fake.requests.filter((r) => !READ.test(r.operation)).length;
-    process.stdout.write(
-      `\n${fake.requests.length} requests to the fake endpoint, ${writes ? `${writes} of them writes` : 'all reads'}. Next: node dist/cli.js --help\n`,
-    );
+    if (fake) {
+      const writes = fake.requests.filter((r) => !READ.test(r.operation)).length;
+      process.stdout.write(
+        `\n${fake.requests.length} requests to the fake endpoint, ${writes ? `${writes} of them writes` : 'all reads'}. Next: node dist/cli.js --help\n`,
+      );
+    } else
+      process.stdout.write(
+        `\nNo request left this machine: every answer came from ${DEMO_RECORDINGS_DIR}. Next: node dist/cli.js --help\n`,
+      );
     return allOk ? 0 : 1;
   } finally {
-    await fake.close();
+    await fake?.close();
     rmSync(env.HOME!, { recursive: true, force: true });
   }
 }

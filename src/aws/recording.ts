@@ -127,7 +127,10 @@ export class Recorder {
     );
   }
 
-  /** Every settled answer, in the order the requests were made, with `text` masking each string. */
+  /**
+   * Every settled answer, with `text` replacing each string, sorted by request key: requests in flight
+   * together settle in any order, and the same run should make the same file.
+   */
   answers(text?: (s: string) => string): RecordedAnswer[] {
     const seen = new Set<string>();
     const out: RecordedAnswer[] = [];
@@ -149,7 +152,9 @@ export class Recorder {
         out.push({ ...base, error });
       }
     }
-    return out;
+    return out.sort((a, b) =>
+      requestKey(a.action, a.region, a.input) < requestKey(b.action, b.region, b.input) ? -1 : 1,
+    );
   }
 
   /** The values the answers hold, for the redactor to learn names from before it masks them. */
