@@ -18,6 +18,7 @@ import { startFakeAws, type LoggedRequest } from '../fake/server.js';
 import type { Fault, FaultKind } from '../fake/world.js';
 import { testEnv } from '../helpers/cli.js';
 import { loadScenarios, type Scenario } from '../helpers/scenarios.js';
+import { limiter } from '../helpers/limit.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 /**
@@ -102,21 +103,7 @@ async function diagnoseUnder(scenario: Scenario, faults: Fault[], timeout: strin
   }
 }
 
-/** At most `limit` runs at once: most of a run is waiting, but the SDK work is not free on two cores. */
-function limiter(limit: number) {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((r) => queue.push(r));
-    active += 1;
-    try {
-      return await task();
-    } finally {
-      active -= 1;
-      queue.shift()?.();
-    }
-  };
-}
+/** At most 32 runs at once: most of a run is waiting, but the SDK work is not free on two cores. */
 const limit = limiter(32);
 
 /** Every IAM action a check reads, with those of the checks it depends on. */
