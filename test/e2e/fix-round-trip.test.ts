@@ -75,7 +75,9 @@ const printed = new Set<string>();
 const figures = { worlds: 0, planned: 0, applied: 0, cleared: 0, remaining: [] as string[], refused: [] as string[] };
 const skipped: string[] = [];
 
-describe.concurrent('--fix round trip over every scenario world', () => {
+// One world after another: the in-process runs take turns anyway (runCli), and a test's time is then
+// its own runs, not the queue behind the others.
+describe('--fix round trip over every scenario world', () => {
   for (const scenario of loadScenarios()) {
     it(scenario.name, async () => {
       const dry = await run(scenario.world, [scenario.command ?? 'forgot-password', ...scenario.args, '--dry-run']);

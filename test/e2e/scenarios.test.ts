@@ -35,7 +35,9 @@ afterAll(() => {
   rmSync(recordings, { recursive: true, force: true });
 });
 
-describe.concurrent('scenarios', () => {
+// One world after another: the in-process runs take turns anyway (runCli), and a test's time is then
+// its own runs, not the queue behind the others.
+describe('scenarios', () => {
   for (const scenario of loadScenarios()) {
     it(`${scenario.name}: ${scenario.description}`, async () => {
       const fake = await startFakeAws(structuredClone(scenario.world));
