@@ -9,8 +9,13 @@
 //              AWS requests, duplicates (budget 0), dependent-call depth (budget ≤ 3)
 //   flow       one diagnosis per command (demo world), 50 ms a call: wall, requests, depth
 //   aws CLI    the same requests as a script of `aws` commands ÷ one diagnosis    (goal ≥ 10×; needs /usr/bin/aws)
+//   batch      --users-file on 100 and 1,000 generated users, 50 ms a call: requests per user, pool-level
+//              requests (must not grow with users), achieved request rate, batch time ÷ N single runs
+//
+// `node build/bench.mjs batch` runs the batch section alone.
 
 import { spawn } from 'node:child_process';
+import { benchBatch } from './bench-batch.js';
 import { DEMO_CASES, demoArgs } from './demo-cases.js';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -164,8 +169,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const env = testEnv();
+  const batch = () => benchBatch(CLI, join(ROOT, 'test/worlds/base.json'), env, LATENCY_MS);
   try {
     process.stdout.write(`cognito-doctor bench on node ${process.version}, ${process.platform}/${process.arch}\n\n`);
+    if (process.argv[2] === 'batch') {
+      await batch();
+      return 0;
+    }
 
     // Start-up: interleaved, after one warm-up each, so both see the same machine state.
     const cpu = cpuArgs(env.HOME!);
@@ -236,6 +246,7 @@ async function main(): Promise<number> {
       );
 
       await perFlow(env);
+      await batch();
 
       // The same requests as a script of aws CLI commands, one after another, as a person would run them.
       if (!existsSync(AWS_CLI)) {

@@ -27,6 +27,12 @@ export interface Io {
   operator?: Operator;
   /** Aborted, with the signal's name as its reason, when SIGINT/SIGTERM/SIGHUP asks the run to stop. */
   interrupt?: AbortSignal;
+  /**
+   * A batch: every user is examined on this one caller (each distinct request goes once for the whole
+   * batch) and at this one moment (so time windows, and the requests made of them, are the same). The
+   * batch stops the caller; a user's deadline only ends that user's checks. No spinner.
+   */
+  shared?: { aws: AwsCaller; now: Date };
   /** --replay: the recording that answers every read. */
   replay?: Recording;
   /** The command line, for a --record file. */
@@ -68,6 +74,16 @@ export async function diagnose(
   io: Io,
   checklist: readonly Check[] = checklists[options.flow ?? 'forgot-password'],
 ): Promise<Diagnosis> {
+  const { fixable, ...diagnosis } = await diagnoseReport(options, io, checklist);
+  return { ...diagnosis, output: renderReport(diagnosis.report, { ...options, fixable }, io.style) };
+}
+
+/** The diagnosis without its rendering: the report, and how many steps --fix could apply. */
+export async function diagnoseReport(
+  options: DiagnoseOptions,
+  io: Io,
+  checklist: readonly Check[] = checklists[options.flow ?? 'forgot-password'],
+): Promise<Omit<Diagnosis, 'output'> & { fixable: number }> {
   const started = performance.now();
   const passes: Pass[] = [];
   // A redacted recording replays redacted: the report masks its pseudonyms as the live one masked the values.
@@ -79,7 +95,7 @@ export async function diagnose(
   const source: Source = {
     ...(options.record ? { recorder: new Recorder() } : {}),
     ...(io.replay ? { replayer: new Replayer(io.replay) } : {}),
-    now: io.replay ? new Date(io.replay.now) : new Date(),
+    now: io.replay ? new Date(io.replay.now) : (io.shared?.now ?? new Date()),
   };
   const look = async (afterFix?: AfterFix) => {
     // Only the first pass is recorded: the state the diagnosis (and any fix) started from.
@@ -152,15 +168,10 @@ export async function diagnose(
         commandLine: io.commandLine ?? [],
         options,
       }));
-    return {
-      report,
-      output: renderReport(report, { ...options, fixable }, io.style),
-      calls: passes.flatMap((p) => p.aws.calls),
-      ...(recording ? { recording } : {}),
-    };
+    return { report, fixable, calls: passes.flatMap((p) => p.aws.calls), ...(recording ? { recording } : {}) };
   } finally {
-    // Nothing still in flight may keep the process alive once the report exists.
-    for (const p of passes) p.aws.stop();
+    // Nothing still in flight may keep the process alive once the report exists (a batch stops its own).
+    if (!io.shared) for (const p of passes) p.aws.stop();
   }
 }
 
@@ -172,25 +183,18 @@ async function examine(
   source: Source,
   afterFix?: AfterFix,
 ): Promise<Pass> {
-  const aws = new AwsCaller(
-    {
-      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-      ...(options.profile ? { profile: options.profile } : {}),
-      ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),
-      ...(options.rate ? { rate: options.rate } : {}),
-      ...(source.recorder ? { recorder: source.recorder } : {}),
-      ...(source.replayer ? { replayer: source.replayer } : {}),
-    },
-    options.verbose ? (c) => say(callLine(c, io.style)) : undefined,
-  );
+  const aws = io.shared?.aws ?? callerFor(options, io.style, say, source);
   const stop = stopSignal(options.timeoutMs, io.interrupt);
-  stop.signal.addEventListener(
-    'abort',
-    () => {
-      aws.stop(stop.signal.reason);
-    },
-    { once: true },
-  );
+  // A shared caller serves the other users of the batch: only this user's checks end.
+  if (!io.shared) {
+    stop.signal.addEventListener(
+      'abort',
+      () => {
+        aws.stop(stop.signal.reason);
+      },
+      { once: true },
+    );
+  }
   const ctx = new Context(
     {
       userPoolId: options.userPoolId,
@@ -210,7 +214,7 @@ async function examine(
   );
   // The first requests go out at once, before the checks start.
   if (selectedIds(checklist, options).has('user')) ctx.prefetch();
-  const progress = createProgress(io, !options.quiet && !options.verbose);
+  const progress = createProgress(io, !io.shared && !options.quiet && !options.verbose);
   try {
     const findings = await runChecks(checklist, ctx, options, progress.hooks, stop.signal);
     // Read facts the checks established; never start a request the runner skipped. A run stopped
@@ -221,12 +225,32 @@ async function examine(
     const prediction = resolution?.user ? await ctx.channel().catch(unknown) : undefined;
     return { aws, ctx, findings, resolution, prediction };
   } catch (err) {
-    aws.stop();
+    if (!io.shared) aws.stop();
     throw err;
   } finally {
     stop.dispose();
     progress.stop();
   }
+}
+
+/** The caller a run's options ask for; with --verbose, each request is a line on stderr. */
+export function callerFor(
+  options: DiagnoseOptions,
+  style: Style,
+  say: (text: string) => unknown,
+  source: Omit<Source, 'now'> = {},
+): AwsCaller {
+  return new AwsCaller(
+    {
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),
+      ...(options.rate ? { rate: options.rate } : {}),
+      ...(source.recorder ? { recorder: source.recorder } : {}),
+      ...(source.replayer ? { replayer: source.replayer } : {}),
+    },
+    options.verbose ? (c) => say(callLine(c, style)) : undefined,
+  );
 }
 
 /**

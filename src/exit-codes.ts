@@ -54,3 +54,26 @@ export type SecretHashOutcome = 'hash' | 'no-secret' | 'setup';
 export function secretHashExitCode(outcome: SecretHashOutcome): ExitCode {
   return { hash: ExitCode.OK, 'no-secret': ExitCode.PROBLEMS, setup: ExitCode.AWS_SETUP }[outcome];
 }
+
+/**
+ * A batch's users by how much their exit code leaves unknown, least first: every user fine, problems
+ * found, a check that could not run, a line that named no user, the account itself not readable.
+ */
+const BATCH_ORDER: readonly number[] = [
+  ExitCode.OK,
+  ExitCode.PROBLEMS,
+  ExitCode.INCONCLUSIVE,
+  ExitCode.USAGE,
+  ExitCode.AWS_SETUP,
+];
+
+/**
+ * A batch (`--users-file`) ends with the worst of its users' codes (a bad line counts as a usage
+ * error), or with the signal's code when a signal stopped it before every user was diagnosed.
+ */
+export function batchExitCode(codes: Iterable<number>, interrupted?: NodeJS.Signals): ExitCode {
+  if (interrupted) return signalExitCode(interrupted);
+  let worst: number = ExitCode.OK;
+  for (const code of codes) if (BATCH_ORDER.indexOf(code) > BATCH_ORDER.indexOf(worst)) worst = code;
+  return worst as ExitCode;
+}

@@ -2,6 +2,7 @@
 import type { ContactAttribute } from './domain/contact-holders.js';
 import type { Flow } from './domain/flow.js';
 import type { UserInput } from './domain/user-input.js';
+import { MAX_USERS_FILE_BYTES } from './domain/users-file.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -33,6 +34,9 @@ export interface RawDiagnoseOptions {
   dryRun?: boolean;
   yes?: boolean;
   asSent?: boolean;
+  /** A batch: the file (or `-`, stdin) of users, one a line. */
+  usersFile?: string;
+  concurrency?: string;
   rate?: string;
   record?: string;
   replay?: string;
@@ -184,20 +188,56 @@ export function resolveDiagnoseOptions(
   flow: Flow = 'forgot-password',
   attribute?: string,
 ): DiagnoseOptions {
+  checkAttribute(flow, attribute);
+  if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
+  const region = regionOfPoolId(requiredPool(raw));
+  const user = normalise(input, region);
+  if (!user.ok) throw new UsageError(user.problem);
+  return { ...resolveRunOptions(raw, checkIds, flow, attribute), ...userOptions(input, user, raw.asSent) };
+}
+
+/** The options of a run that name a user, from the argument as given and as `normalise` checked it. */
+export function userOptions(
+  given: string,
+  user: UserInput & { ok: true },
+  asSent: boolean | undefined,
+): Pick<DiagnoseOptions, 'input' | 'inputNormalised' | 'inputGiven' | 'sentAs'> {
+  return {
+    input: user.input,
+    ...(user.normalised ? { inputNormalised: user.normalised, inputGiven: given.trim() } : {}),
+    ...(asSent && user.normalised ? { sentAs: given.trim() } : {}),
+  };
+}
+
+function checkAttribute(flow: Flow, attribute: string | undefined): void {
   if (flow === 'verify-attribute' && attribute !== 'email' && attribute !== 'phone_number') {
     throw new UsageError(`The attribute to verify is "${attribute ?? ''}": use email or phone_number.`);
   }
-  if (!input.trim()) throw new UsageError('The user to diagnose is empty.');
+}
+
+function requiredPool(raw: RawDiagnoseOptions): string {
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
-  const userPoolId = raw.userPoolId.trim();
+  return raw.userPoolId.trim();
+}
+
+/** Every flag but the user: what the users of a batch share. */
+export function resolveRunOptions(
+  raw: RawDiagnoseOptions,
+  checkIds: readonly string[],
+  flow: Flow = 'forgot-password',
+  attribute?: string,
+): Omit<DiagnoseOptions, 'input'> {
+  checkAttribute(flow, attribute);
+  const userPoolId = requiredPool(raw);
   const region = regionOfPoolId(userPoolId);
-  const user = normalise(input, region);
-  if (!user.ok) throw new UsageError(user.problem);
   const only = idList('--only', raw.only, checkIds);
   const skip = idList('--skip', raw.skip, checkIds);
   const both = only.filter((id) => skip.includes(id));
   if (both.length) {
     throw new UsageError(`--only and --skip both name ${both.join(', ')}: a check cannot be run and skipped.`);
+  }
+  if (raw.output === 'ndjson') {
+    throw new UsageError('--output ndjson prints a batch, one report per line: add --users-file <path>.');
   }
   const clientId = raw.clientId?.trim();
   if (raw.region && raw.region !== region) {
@@ -218,8 +258,6 @@ export function resolveDiagnoseOptions(
   return {
     ...(flow !== 'forgot-password' ? { flow } : {}),
     ...(flow === 'verify-attribute' ? { attribute: attribute as ContactAttribute } : {}),
-    input: user.input,
-    ...(user.normalised ? { inputNormalised: user.normalised, inputGiven: input.trim() } : {}),
     userPoolId,
     region,
     ...(clientId ? { clientId } : {}),
@@ -241,11 +279,54 @@ export function resolveDiagnoseOptions(
     dryRun: raw.dryRun ?? false,
     yes: raw.yes ?? false,
     ...(raw.asSent ? { asSent: true } : {}),
-    ...(raw.asSent && user.normalised ? { sentAs: input.trim() } : {}),
     ...(raw.record ? { record: raw.record } : {}),
     ...(raw.replay ? { replay: raw.replay } : {}),
   };
 }
+
+/** What a batch prints: a report per line, or a table for people (pretty) or a ticket (markdown). */
+export type BatchFormat = 'ndjson' | 'pretty' | 'markdown';
+
+/**
+ * The options of a batch (`--users-file`): those of a run, and the batch's own rules. A batch never
+ * writes (--fix is refused; --dry-run shows each user's plan), and prints many reports: --json, which
+ * prints one document, is refused in favour of --output ndjson.
+ */
+export function resolveBatchOptions(
+  raw: RawDiagnoseOptions,
+  checkIds: readonly string[],
+  flow: Flow = 'forgot-password',
+  attribute?: string,
+): { run: Omit<DiagnoseOptions, 'input'>; format: BatchFormat; concurrency: number } {
+  if (raw.fix && !raw.dryRun) {
+    throw new UsageError(
+      "--fix changes AWS resources, one confirmed step at a time: a batch (--users-file) never writes. Use --dry-run to see every user's plan, then --fix on one user.",
+    );
+  }
+  if (raw.record !== undefined || raw.replay !== undefined) {
+    throw new UsageError('--record and --replay keep the evidence of one user: give one user, not --users-file.');
+  }
+  if (raw.json || raw.output === 'json') {
+    throw new UsageError(
+      '--json prints one report: a batch (--users-file) prints one report per line with --output ndjson.',
+    );
+  }
+  const format = raw.output ?? 'pretty';
+  if (!(BATCH_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--output "${format}" is not one of ${BATCH_FORMATS.join(', ')} (with --users-file).`);
+  }
+  const concurrency = Number(raw.concurrency ?? DEFAULT_CONCURRENCY);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency "${raw.concurrency}" is not a whole number from 1 to ${MAX_CONCURRENCY}.`);
+  }
+  const run = resolveRunOptions({ ...raw, output: undefined }, checkIds, flow, attribute);
+  return { run, format: format as BatchFormat, concurrency };
+}
+
+export const BATCH_FORMATS: readonly BatchFormat[] = ['ndjson', 'pretty', 'markdown'];
+/** Users in flight at once: enough to keep the request rate up while each user waits on its reads. */
+export const DEFAULT_CONCURRENCY = 16;
+export const MAX_CONCURRENCY = 256;
 
 /** A replay reads nothing from AWS and changes nothing: options that only make sense with AWS are usage errors. */
 function replayConflicts(raw: RawDiagnoseOptions): void {
@@ -331,4 +412,34 @@ export async function readSecret(
   let text = '';
   for await (const chunk of stdin) text += chunk.toString();
   return text.replace(/\r?\n$/, '') || undefined;
+}
+
+/**
+ * The text of `--users-file`: the file, or standard input for `-`. At most MAX_USERS_FILE_BYTES are
+ * read: a larger input is refused before any request.
+ */
+export async function readUsersFile(path: string, stdin: AsyncIterable<string | Buffer>): Promise<string> {
+  const tooLong = () =>
+    new UsageError(`--users-file ${path}: more than ${MAX_USERS_FILE_BYTES} bytes; split it into smaller batches.`);
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > MAX_USERS_FILE_BYTES) throw tooLong();
+      chunks.push(bytes);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const { stat, readFile } = await import('node:fs/promises');
+  try {
+    if ((await stat(path)).size > MAX_USERS_FILE_BYTES) throw tooLong();
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(
+      `--users-file ${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+    );
+  }
 }

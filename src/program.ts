@@ -5,12 +5,15 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode } from './exit-codes.js';
 import {
+  DEFAULT_CONCURRENCY,
   DEFAULT_TIMEOUT,
   decideColor,
   fixConfirmation,
   OUTPUT_FORMATS,
   outputFormat,
   readSecret,
+  readUsersFile,
+  resolveBatchOptions,
   resolveDiagnoseOptions,
   resolveSecretHashOptions,
   UsageError,
@@ -268,8 +271,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
   const command = program
     .command(spec.flow)
     .description(spec.description)
-    .argument('<user>', 'what the ticket gives: username, e-mail address, E.164 phone number or sub');
-  if (spec.attribute) command.argument('<attribute>', 'the attribute whose code did not arrive: email or phone_number');
+    .argument('[user]', 'what the ticket gives: username, e-mail address, E.164 phone number or sub');
+  if (spec.attribute) command.argument('[attribute]', 'the attribute whose code did not arrive: email or phone_number');
   command
     .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
     .option('-c, --client-id <id>', `the app client the app calls ${spec.api} with`)
@@ -277,15 +280,24 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
     .option('--as-sent', '<user> is exactly what the app sends as Username (a reproduced request)')
-    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty); ndjson for a batch'))
     .option('--json', 'short for --output json')
+    .option(
+      '--users-file <path>',
+      'diagnose many users of the pool instead of <user>: one a line (# comments), - for stdin; a table, or --output ndjson',
+    )
+    .option('--concurrency <n>', `with --users-file: users diagnosed at once (default: ${DEFAULT_CONCURRENCY})`)
     .option('--only <ids>', 'run only these checks (comma-separated; their dependencies too)')
     .option('--skip <ids>', 'skip these checks (comma-separated; still reported as skip)')
     .option('--strict', 'warnings also make the exit code 1')
     .option('--redact', 'mask e-mail addresses, phone numbers, usernames and subs, in the report and on stderr')
     .option('--no-links', 'leave out the AWS console links of the resources findings name (json, markdown, --verbose)')
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
-    .option('--timeout <duration>', 'time limit; checks not finished by then are reported as errors', DEFAULT_TIMEOUT)
+    .option(
+      '--timeout <duration>',
+      'time limit (per user with --users-file); checks not finished by then are reported as errors',
+      DEFAULT_TIMEOUT,
+    )
     .addOption(rateOption())
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
@@ -302,12 +314,25 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       '-y, --yes',
       "confirm --fix steps with no side effect on anyone else, without asking (scripts); never an SMS opt-in (it overrides the owner's STOP, once in 30 days: it is asked at a terminal) nor a password (typed at a terminal)",
     )
-    .addHelpText('after', `${examples(spec.examples)}\n${EXIT_CODES_HELP}`)
-    .action(async (input: string, ...rest: unknown[]) => {
+    .addHelpText('after', `${examples([...spec.examples, batchExample(spec)])}\n${EXIT_CODES_HELP}\n${BATCH_HELP}`)
+    .action(async (first: string | undefined, ...rest: unknown[]) => {
       // Commander passes each argument, then the options: verify-attribute has one argument more.
-      const attribute = spec.attribute ? (rest[0] as string) : undefined;
+      let input = first;
+      let attribute = spec.attribute ? (rest[0] as string | undefined) : undefined;
       const raw = rest[spec.attribute ? 1 : 0] as RawDiagnoseOptions & { color?: boolean };
       state.jsonErrors = raw.json === true || raw.output === 'json';
+      if (raw.usersFile !== undefined) {
+        // A batch names no user: verify-attribute's one argument is then the attribute.
+        if (spec.attribute && attribute === undefined) [attribute, input] = [input, undefined];
+        if (input !== undefined) throw new UsageError('Give one user or --users-file, not both.');
+        await runBatchCommand(spec, raw, attribute, io, state);
+        return;
+      }
+      if (input === undefined) throw new UsageError("missing required argument 'user' (or --users-file <path>)");
+      if (spec.attribute && attribute === undefined) throw new UsageError("missing required argument 'attribute'");
+      if (raw.concurrency !== undefined) {
+        throw new UsageError('--concurrency is how many users of --users-file run at once: add --users-file.');
+      }
       const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }, evidence] =
         await Promise.all([
           import('./checks/index.js'),
@@ -367,4 +392,53 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
         prompter?.close();
       }
     });
+}
+
+const BATCH_HELP = `
+With --users-file, every user of the file is diagnosed (blank lines and # comments ignored, a line
+that names no user gets its own error record) and the exit code is the worst of the users': 4, then 2
+(a bad line), 3, 1, 0; 130 when Ctrl-C stopped the batch. --fix is refused (a batch never writes;
+--dry-run shows each user's plan) and --json too (--output ndjson prints one report per line).`;
+
+function batchExample(spec: DiagnoseCommand): string {
+  const attribute = spec.attribute ? ' email' : '';
+  return `cognito-doctor ${spec.flow} --users-file users.txt${attribute} -p eu-west-1_AbC123 --output ndjson`;
+}
+
+/** `--users-file`: read the users, then diagnose them as one batch. */
+async function runBatchCommand(
+  spec: DiagnoseCommand,
+  raw: RawDiagnoseOptions & { color?: boolean },
+  attribute: string | undefined,
+  io: CliIo,
+  state: RunState,
+): Promise<void> {
+  const [{ checklists }, { runBatch }, { createStyle }, { normaliseUserInput }, { parseUsersFile }] = await Promise.all(
+    [
+      import('./checks/index.js'),
+      import('./batch.js'),
+      import('./render/style.js'),
+      import('./domain/user-input.js'),
+      import('./domain/users-file.js'),
+    ],
+  );
+  const settings = resolveBatchOptions(
+    raw,
+    checklists[spec.flow].map((c) => c.id),
+    spec.flow,
+    attribute,
+  );
+  const text = await readUsersFile(raw.usersFile!, io.stdin);
+  const file = parseUsersFile(text, (line) => normaliseUserInput(line, settings.run.region));
+  if (!file.ok) throw new UsageError(`--users-file ${raw.usersFile!}: ${file.problem}`);
+  if (settings.run.profile) io.env.AWS_PROFILE = settings.run.profile;
+  const summary = await runBatch(file.entries, settings, {
+    stderr: io.stderr,
+    env: io.env,
+    style: createStyle(decideColor(raw.color, io.env, io.stdout.isTTY === true)),
+    version: VERSION,
+    write: (text) => io.stdout.write(text),
+    ...(io.interrupt ? { interrupt: io.interrupt } : {}),
+  });
+  state.exitCode = summary.exitCode;
 }

@@ -47,6 +47,8 @@ export interface Report {
   interrupted?: NodeJS.Signals;
   exitCode: number;
   durationMs: number;
+  /** With --users-file: the line of the file this report answers. */
+  line?: number;
 }
 
 export interface ReportInput {

@@ -17,18 +17,18 @@ const WORD: Record<Status, string> = {
 // it was put in.
 
 /** Prose: every character Markdown could read as markup is escaped (a line never starts a block). */
-const text = (s: string) =>
+export const text = (s: string) =>
   s.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/^([#>+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
 
 /** A code span that holds any value: the fence is longer than the longest run of backticks in it. */
-function code(s: string): string {
+export function code(s: string): string {
   const fence = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length)) + 1);
   const pad = s.startsWith('`') || s.endsWith('`') || s.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${s}${pad}${fence}`;
 }
 
 /** In a table row a pipe ends the cell, even inside a code span, unless escaped. */
-const inCell = (markdown: string) => markdown.replace(/(?<!\\)\|/g, '\\|');
+export const inCell = (markdown: string) => markdown.replace(/(?<!\\)\|/g, '\\|');
 
 function section(f: Finding): string[] {
   const lines = [`### ${WORD[f.status]} · ${f.check} · ${text(f.title)}`, '', text(f.message), ''];

@@ -130,12 +130,20 @@ function localise(fault: AwsFault, service: string): AwsFault {
   return fault;
 }
 
-function pickFault(world: World, action: string, region: string, accessKey: string | undefined): Fault | undefined {
+function pickFault(
+  world: World,
+  action: string,
+  region: string,
+  accessKey: string | undefined,
+  input: unknown,
+): Fault | undefined {
+  const given = (input ?? {}) as Record<string, unknown>;
   const fault = world.faults?.find(
     (f) =>
       (f.operation === action || f.operation === '*') &&
       (!f.region || f.region === region) &&
       (!f.accessKey || f.accessKey === accessKey) &&
+      Object.entries(f.input ?? {}).every(([k, v]) => JSON.stringify(given[k]) === JSON.stringify(v)) &&
       f.times !== 0,
   );
   if (fault && fault.times !== undefined) fault.times -= 1;
@@ -181,7 +189,7 @@ export async function startFakeAws(world: World, options: { port?: number; now?:
     const overQuota = quotas.over(action, region);
     const fault = overQuota
       ? ({ operation: action, kind: 'throttle' } as const)
-      : pickFault(world, action, region, logged.accessKey);
+      : pickFault(world, action, region, logged.accessKey, logged.input);
     if (fault?.kind === 'throttle') logged.throttled = true;
     const delay = (world.latencyMs ?? 0) + (fault?.kind === 'latency' ? (fault.ms ?? 0) : 0);
     if (delay) await sleep(delay);

@@ -73,6 +73,8 @@ export interface Fault {
   accessKey?: string;
   /** For `empty-pages`: how many empty pages come first. */
   pages?: number;
+  /** Only requests whose input has these values (`{ "Username": "dana" }`): one user of a batch. */
+  input?: Record<string, unknown>;
 }
 
 export interface World {

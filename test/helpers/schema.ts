@@ -47,6 +47,13 @@ export const openSchemaErrors = compile(shippedSchema);
  */
 export const schemaErrors = compile(closed(shippedSchema) as object);
 
+export const batchSummarySchema = JSON.parse(
+  readFileSync(join(ROOT, 'schema/batch-summary.v1.json'), 'utf8'),
+) as object;
+
+/** Errors of a parsed batch summary record against the strict copy of its schema. */
+export const batchSummaryErrors = compile(closed(batchSummarySchema) as object);
+
 const recordingSchema = JSON.parse(readFileSync(join(ROOT, 'schema/recording.v1.json'), 'utf8')) as object;
 
 /** Errors of a parsed --record file against the strict copy of its schema; empty when valid. */

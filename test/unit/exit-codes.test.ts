@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Status } from '../../src/checks/types.js';
 import type { CauseCode } from '../../src/causes.js';
-import { exitCodeFor, ExitCode } from '../../src/exit-codes.js';
+import { batchExitCode, exitCodeFor, ExitCode } from '../../src/exit-codes.js';
 
 const f = (check: string, status: Status, code?: CauseCode): Finding => ({
   check,
@@ -56,5 +56,17 @@ describe('exitCodeFor', () => {
     ['SIGTERM', 143],
   ] as const)('a run stopped by %s exits %i whatever it found', (signal, want) => {
     expect(exitCodeFor([f('user-status', 'fail', 'user-disabled')], 'blocked', false, signal)).toBe(want);
+  });
+});
+
+describe('batchExitCode', () => {
+  it('is the worst of the users’: setup, then a bad line, inconclusive, problems, fine', () => {
+    expect(batchExitCode([])).toBe(0);
+    expect(batchExitCode([0, 1, 0])).toBe(1);
+    expect(batchExitCode([1, 3, 0])).toBe(3);
+    expect(batchExitCode([3, 2, 1])).toBe(2);
+    expect(batchExitCode([2, 4, 3])).toBe(4);
+    expect(batchExitCode([0, 4], 'SIGINT')).toBe(130);
+    expect(batchExitCode([0], 'SIGTERM')).toBe(143);
   });
 });
