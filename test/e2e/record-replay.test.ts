@@ -55,6 +55,20 @@ describe('--record and --replay', () => {
     }
   });
 
+  it('a recording that cannot be written: the report still comes out, and the exit code says so', async () => {
+    const fake = await startFakeAws(demoWorld());
+    try {
+      const r = await runCli([...JANE, '--record', join(dir, 'no/such/dir.json')], testEnv(fake.url));
+      expect(r.code).toBe(74);
+      expect(JSON.parse(r.stdout)).toHaveProperty('verdict.status', 'deliverable');
+      expect(r.stderr).toContain(
+        `cognito-doctor: the recording could not be written to ${join(dir, 'no/such/dir.json')}: ENOENT`,
+      );
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('a read the recording lacks is an error finding naming its action, Region and input', async () => {
     const { file, env } = await record('lacking', JANE);
     const recording = JSON.parse(readFileSync(file, 'utf8')) as { answers: { action: string }[] };
