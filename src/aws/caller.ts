@@ -101,6 +101,20 @@ export class AwsCaller {
   }
 
   /**
+   * Send a read like `call`, but not memoised: a page of a listing too long to keep (every user of a
+   * pool), used once and dropped, so the caller does not hold every answer of the run.
+   */
+  callUnshared<S extends ServiceName, C extends CommandClass>(
+    action: `${S}:${string}`,
+    region: string,
+    command: (sdk: SdkModule<S>) => C,
+    input: InputOf<C>,
+  ): Promise<OutputOf<C>> {
+    const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
+    return this.send(action, region, build) as Promise<OutputOf<C>>;
+  }
+
+  /**
    * Send a request that changes the account (--fix): `action` names the operation, `input` is its
    * API input. Never memoised: each call is sent, in order, and logged as a write; reads made before
    * it are not refreshed (a re-run uses a new caller). With `once`, the SDK does not retry it: a

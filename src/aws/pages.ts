@@ -34,13 +34,40 @@ export async function readPages<T>(
   limits: PageLimits<T>,
 ): Promise<PagedRead<T>> {
   const items: T[] = [];
+  let pages = 0;
+  let more = false;
+  for await (const read of streamPages(action, region, page, limits.maxPages)) {
+    pages += 1;
+    items.push(...read.items);
+    more = read.more;
+    if (limits.enough?.(items)) break;
+  }
+  return { items, pages, complete: !more };
+}
+
+/** One page as streamPages hands it out: its items, and whether another page follows. */
+export interface StreamedPage<T> {
+  items: readonly T[];
+  more: boolean;
+}
+
+/**
+ * The pages of a paginated read one at a time, with readPages' guards (at most `maxPages`, a repeated
+ * token fails): a read too long to hold (every user of a pool) drops each page once it is used.
+ * `more` on the last page handed out says whether the read stopped at its cap with pages left.
+ */
+export async function* streamPages<T>(
+  action: IamAction,
+  region: string,
+  page: (token?: string) => Promise<Page<T>>,
+  maxPages: number,
+): AsyncGenerator<StreamedPage<T>> {
   const seen = new Set<string>();
   let token: string | undefined;
   let pages = 0;
   do {
     const out = await page(token);
     pages += 1;
-    items.push(...out.items);
     token = out.next || undefined;
     if (token !== undefined && seen.has(token)) {
       throw new AwsCallError(
@@ -52,8 +79,8 @@ export async function readPages<T>(
       );
     }
     if (token !== undefined) seen.add(token);
-  } while (token !== undefined && pages < limits.maxPages && !limits.enough?.(items));
-  return { items, pages, complete: token === undefined };
+    yield { items: out.items, more: token !== undefined };
+  } while (token !== undefined && pages < maxPages);
 }
 
 /**

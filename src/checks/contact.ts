@@ -40,13 +40,23 @@ export const contact: Check = {
   docs: [docs.forgotPassword, docs.signingUp, docs.verification],
   async run(ctx) {
     const [p, { user: read, attributes: a }, prediction] = await Promise.all([ctx.pool(), ctx.user(), ctx.channel()]);
-    if (!read) return { status: 'skip', message: 'No user was resolved.' };
+    if (!read) {
+      // The pool alone: whether users can verify a contact at all is the pool's part of this check.
+      if (!ctx.target.census) return { status: 'skip', message: 'No user was resolved.' };
+      return (
+        autoVerifyOff(ctx, p, 'users') ?? {
+          status: 'pass',
+          message: `Cognito-assisted verification is on (${(p.AutoVerifiedAttributes ?? []).join(', ')}): users can verify a contact.`,
+          evidence: { 'DescribeUserPool.UserPool.AutoVerifiedAttributes': p.AutoVerifiedAttributes ?? [] },
+        }
+      );
+    }
     // After --fix wrote to the user, its fresh UserLastModifiedDate is the fix's own doing, not a
     // contact change: the rules below judge the date from before the fix.
     const before = ctx.target.afterFix?.userModified;
     const u = before ? { ...read, UserLastModifiedDate: before } : read;
     const status = u.UserStatus ?? 'UNKNOWN';
-    const autoVerify = autoVerifyOff(ctx, p, u);
+    const autoVerify = autoVerifyOff(ctx, p, `user ${u.Username}`);
     if (status === 'EXTERNAL_PROVIDER') {
       return { status: 'skip', message: 'A federated user has no Cognito password: see the user-status check.' };
     }
@@ -358,12 +368,12 @@ function pendingUpdate(
  * Cognito-assisted verification is off: no verification code is ever sent, so a user without a
  * verified contact (or an unconfirmed one) cannot fix it alone.
  */
-function autoVerifyOff(ctx: Context, p: UserPoolType, u: AdminGetUserCommandOutput): Outcome | undefined {
+function autoVerifyOff(ctx: Context, p: UserPoolType, who: string): Outcome | undefined {
   if ((p.AutoVerifiedAttributes ?? []).length) return undefined;
   return {
     status: 'warn',
     code: 'auto-verification-disabled',
-    message: `The pool has no auto-verified attributes (Cognito-assisted verification is off): Cognito sends no verification code at sign-up, and ResendConfirmationCode fails with "Cannot resend codes. Auto verification not turned on.", so user ${u.Username} cannot verify a contact alone.`,
+    message: `The pool has no auto-verified attributes (Cognito-assisted verification is off): Cognito sends no verification code at sign-up, and ResendConfirmationCode fails with "Cannot resend codes. Auto verification not turned on.", so ${who} cannot verify a contact alone.`,
     evidence: { 'DescribeUserPool.UserPool.AutoVerifiedAttributes': p.AutoVerifiedAttributes ?? null },
     remediation: remediation(
       'Turn on Cognito-assisted verification (AutoVerifiedAttributes: email) in the console or IaC. With the CLI it is a full-config update-user-pool, which resets every setting it omits: start from the current configuration:',

@@ -36,15 +36,20 @@ export const email: Check = {
   docs: [docs.userPoolEmail, docs.quotas, docs.sesSendingAuthorization],
   async run(ctx) {
     const [pool, resolution] = await Promise.all([ctx.pool(), ctx.user()]);
-    if (!resolution.user) return { status: 'skip', message: 'No user was resolved.' };
+    // The pool alone (the census): the channel for every address, no address of its own.
+    const census = !resolution.user && ctx.target.census;
+    if (!resolution.user && !census) return { status: 'skip', message: 'No user was resolved.' };
     const address = resolution.attributes.email;
-    if (!address) return { status: 'skip', message: 'The user has no e-mail address: no code can go by e-mail.' };
+    if (!address && !census) {
+      return { status: 'skip', message: 'The user has no e-mail address: no code can go by e-mail.' };
+    }
     const s = await emailSetup(ctx, pool, address);
+    const username = resolution.user?.Username ?? resolution.input;
     const sender = pool.LambdaConfig?.CustomEmailSender?.LambdaArn;
     if (sender) {
       // Cognito hands the code to the function instead of sending it: the pool's SES or default-sender
       // settings deliver nothing, so only the address itself is worth checking here.
-      const own = userAddress(ctx, s, resolution.user.Username ?? resolution.input);
+      const own = userAddress(ctx, s, username);
       return own.length
         ? own
         : {
@@ -63,19 +68,20 @@ export const email: Check = {
       ),
     ]);
     const outcomes = mergeByCode([
-      ...userAddress(ctx, s, resolution.user.Username ?? resolution.input),
+      ...userAddress(ctx, s, username),
       ...defaultSender(s),
       ...template(s),
       ...senderAddresses(s),
       ...[identity, account].flat(),
     ]);
     if (outcomes.length) return outcomes;
+    const to = address ? ` to ${address}` : '';
     return {
       status: 'pass',
       message:
         s.sendingAccount === 'DEVELOPER'
-          ? `SES in ${s.sesRegion} can send to ${address}: the identity is verified and DKIM-signed, production access, sending enabled, within quota, not suppressed.`
-          : `Cognito's default sender can send from ${s.source?.identity ?? 'its own address'} to ${address}.`,
+          ? `SES in ${s.sesRegion} can send${to}: the identity is verified and DKIM-signed, production access, sending enabled, within quota${address ? ', not suppressed' : ''}.`
+          : `Cognito's default sender can send from ${s.source?.identity ?? 'its own address'}${to}.`,
       evidence: facts,
     };
   },

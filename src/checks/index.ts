@@ -31,3 +31,13 @@ export const checks: readonly Check[] = checklists['forgot-password'];
 
 /** Every check of every flow, once each. */
 export const allChecks: readonly Check[] = [...new Set(Object.values(checklists).flat())];
+
+/**
+ * The census's checklist: the ForgotPassword checks that have a part about the pool alone (its
+ * existence, verification, recovery setting, channels and triggers), which every user shares, with
+ * no dependency on a user. The per-user checks are the census's own classification of every user.
+ */
+const POOL_LEVEL = new Set([pool, contact, recovery, sms, email, triggers].map((c) => c.id));
+export const poolChecklist: readonly Check[] = checks
+  .filter((c) => POOL_LEVEL.has(c.id))
+  .map((c) => ({ ...c, dependsOn: (c.dependsOn ?? []).filter((d) => POOL_LEVEL.has(d)) }));

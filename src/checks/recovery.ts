@@ -1,7 +1,14 @@
 import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../context/index.js';
 import { activeMfa } from '../domain/user-resolution.js';
-import { maskDestination, type ChannelPrediction, type MechanismVerdict } from '../domain/channel.js';
+import {
+  maskDestination,
+  noChannelCause,
+  predictChannel,
+  verifiedContacts,
+  type ChannelPrediction,
+  type MechanismVerdict,
+} from '../domain/channel.js';
 import { aws, markVerifiedRequest, setPasswordRequest, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
@@ -29,31 +36,16 @@ export const recovery: Check = {
   docs: [docs.recovery],
   async run(ctx) {
     const [p, prediction, { user: u, attributes: a }] = await Promise.all([ctx.pool(), ctx.channel(), ctx.user()]);
-    if (!u || !prediction) return { status: 'skip', message: 'No user was resolved.' };
     const mechanisms = p.AccountRecoverySetting?.RecoveryMechanisms;
+    if (!u && ctx.target.census) return poolOutcomes(ctx, p);
+    if (!u || !prediction) return { status: 'skip', message: 'No user was resolved.' };
     const evidence: Evidence = {
       'DescribeUserPool.UserPool.AccountRecoverySetting.RecoveryMechanisms': mechanisms ?? null,
       mechanisms: prediction.mechanisms.map(
         (m) => `${m.priority}. ${m.name}: ${m.qualifies ? 'qualifies' : 'does not qualify'} (${m.reason})`,
       ),
     };
-    const outcomes: Outcome[] = [];
-    const reset = resetDefaults(ctx, p);
-    if (reset) outcomes.push(reset);
-    const unknown = (mechanisms ?? []).filter((m) => !KNOWN_MECHANISMS.has(m.Name ?? ''));
-    if (unknown.length) {
-      outcomes.push({
-        status: 'warn',
-        code: 'unrecognised-recovery-mechanism',
-        message: `The pool's AccountRecoverySetting names ${unknown.map((m) => JSON.stringify(m.Name ?? null)).join(', ')}, which cognito-doctor does not know: where the code goes may differ from what this report says.`,
-        evidence,
-        remediation: remediation(
-          'Look at the recovery setting in the console or with describe-user-pool:',
-          [aws(ctx, ['cognito-idp', 'describe-user-pool', '--user-pool-id', ctx.target.userPoolId])],
-          [docs.recovery],
-        ),
-      });
-    }
+    const outcomes = settingOutcomes(ctx, p, evidence);
     const main = channelOutcome(ctx, p, prediction, u.Username!, a, evidence, activeMfa(u, p.MfaConfiguration));
     outcomes.push(...main);
     const notable = outcomes.filter((o) => o.status !== 'pass' && o.status !== 'skip');
@@ -61,9 +53,69 @@ export const recovery: Check = {
   },
 };
 
+/** What the recovery setting alone says, for every user: a recent reset to defaults, an unknown mechanism. */
+function settingOutcomes(ctx: Context, p: UserPoolType, evidence: Evidence): Outcome[] {
+  const outcomes: Outcome[] = [];
+  const reset = resetDefaults(ctx, p);
+  if (reset) outcomes.push(reset);
+  const unknown = (p.AccountRecoverySetting?.RecoveryMechanisms ?? []).filter(
+    (m) => !KNOWN_MECHANISMS.has(m.Name ?? ''),
+  );
+  if (unknown.length) {
+    outcomes.push({
+      status: 'warn',
+      code: 'unrecognised-recovery-mechanism',
+      message: `The pool's AccountRecoverySetting names ${unknown.map((m) => JSON.stringify(m.Name ?? null)).join(', ')}, which cognito-doctor does not know: where the code goes may differ from what this report says.`,
+      evidence,
+      remediation: remediation(
+        'Look at the recovery setting in the console or with describe-user-pool:',
+        [aws(ctx, ['cognito-idp', 'describe-user-pool', '--user-pool-id', ctx.target.userPoolId])],
+        [docs.recovery],
+      ),
+    });
+  }
+  return outcomes;
+}
+
+/** The pool alone (the census): the setting's own findings, and admin_only, which refuses every user. */
+function poolOutcomes(ctx: Context, p: UserPoolType): Outcome[] | Outcome {
+  const mechanisms = p.AccountRecoverySetting?.RecoveryMechanisms;
+  const evidence: Evidence = {
+    'DescribeUserPool.UserPool.AccountRecoverySetting.RecoveryMechanisms': mechanisms ?? null,
+  };
+  const outcomes = settingOutcomes(ctx, p, evidence);
+  const prediction = predictChannel({ mechanisms, attributes: {}, mfa: [] });
+  if (prediction.rule === 'admin-only') outcomes.push(adminOnly(ctx, evidence));
+  if (outcomes.length) return outcomes;
+  const order = prediction.mechanisms.map((m) => m.name).join(', then ');
+  return {
+    status: 'pass',
+    message:
+      prediction.rule === 'legacy'
+        ? 'The pool has no AccountRecoverySetting: Cognito uses the legacy rule (a verified phone number, then a verified e-mail address).'
+        : `Users recover their account through ${order}: each user is judged against it below.`,
+    evidence,
+  };
+}
+
 const KNOWN_MECHANISMS = new Set(['verified_email', 'verified_phone_number', 'admin_only']);
 
 const MFA_CODE = { SMS_MFA: 'sms-mfa-disqualifies-phone', EMAIL_OTP: 'email-mfa-disqualifies-email' } as const;
+
+/** admin_only: nobody gets a code; an administrator sets the password (this user's, when there is one). */
+function adminOnly(ctx: Context, evidence: Evidence, username?: string): Outcome {
+  return {
+    status: 'fail',
+    code: 'recovery-admin-only',
+    message: 'The pool allows no self-service recovery (admin_only): ForgotPassword is refused for every user.',
+    evidence,
+    remediation: remediation(
+      'An administrator sets the password (set NEW_PASSWORD first; give it over a secure channel). Enabling self-service recovery needs a full-config update-user-pool, which resets every setting it omits.',
+      username ? [write(ctx, setPasswordRequest(ctx, username))] : [],
+      [docs.recovery],
+    ),
+  };
+}
 
 /** The outcome(s) for where the code goes: admin-only, nowhere (and why), or a channel (and how). */
 function channelOutcome(
@@ -79,29 +131,16 @@ function channelOutcome(
     'DescribeUserPool.UserPool.MfaConfiguration': p.MfaConfiguration ?? null,
     'AdminGetUser.UserMFASettingList': mfa,
   };
-  if (prediction.rule === 'admin-only') {
-    return [
-      {
-        status: 'fail',
-        code: 'recovery-admin-only',
-        message: 'The pool allows no self-service recovery (admin_only): ForgotPassword is refused for every user.',
-        evidence,
-        remediation: remediation(
-          'An administrator sets the password (set NEW_PASSWORD first; give it over a secure channel). Enabling self-service recovery needs a full-config update-user-pool, which resets every setting it omits.',
-          [write(ctx, setPasswordRequest(ctx, username))],
-          [docs.recovery],
-        ),
-      },
-    ];
-  }
+  const cause = noChannelCause(prediction, a);
+  if (cause === 'recovery-admin-only') return [adminOnly(ctx, evidence, username)];
   const disqualified = prediction.mechanisms.filter((m) => m.disqualifiedBy);
-  if (prediction.channel === 'NONE') {
-    if (disqualified.length) {
+  if (cause) {
+    if (cause === 'sms-mfa-disqualifies-phone' || cause === 'email-mfa-disqualifies-email') {
       // Verified, but ruled out by MFA: this is why nothing qualifies.
       return disqualified.map((m) => mfaOutcome(ctx, m, username, 'fail', prediction, { ...evidence, ...mfaEvidence }));
     }
-    const verified = (['email', 'phone_number'] as const).filter((n) => a[n] && a[`${n}_verified`] === 'true');
-    if (!verified.length) {
+    const verified = verifiedContacts(a);
+    if (cause === 'no-verified-contact') {
       return [
         {
           status: 'skip',

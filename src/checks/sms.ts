@@ -57,15 +57,16 @@ export const sms: Check = {
   docs: [docs.smsSettings, docs.snsSandbox, docs.snsSpend],
   async run(ctx) {
     const [p, resolution] = await Promise.all([ctx.pool(), ctx.user()]);
-    if (!resolution.user) return { status: 'skip', message: 'No user was resolved.' };
-    const a = resolution.attributes;
-    const raw = a.phone_number;
-    if (!raw) return { status: 'skip', message: 'The user has no phone number: no code can go by SMS.' };
+    // The pool alone (the census): the channel for every number, no number of its own.
+    const census = !resolution.user && ctx.target.census;
+    if (!resolution.user && !census) return { status: 'skip', message: 'No user was resolved.' };
+    const raw = resolution.attributes.phone_number;
+    if (!raw && !census) return { status: 'skip', message: 'The user has no phone number: no code can go by SMS.' };
     const sender = p.LambdaConfig?.CustomSMSSender?.LambdaArn;
     if (sender) {
       // Cognito hands the code to the function instead of publishing it: the pool's SNS or End User
       // Messaging settings deliver nothing, so only the number itself is worth checking here.
-      const invalid = validityOutcome(await parsePhone(raw));
+      const invalid = raw ? validityOutcome(await parsePhone(raw)) : undefined;
       return invalid
         ? invalid
         : {
@@ -91,16 +92,18 @@ export const sms: Check = {
         ),
       };
     }
-    const phone = await parsePhone(raw);
-    const invalid = validityOutcome(phone);
-    const readable = !invalid || invalid.status !== 'fail';
+    const phone = raw ? await parsePhone(raw) : undefined;
+    const invalid = phone && validityOutcome(phone);
+    const readable = phone && (!invalid || invalid.status !== 'fail');
     // Each group on its own: a denied read leaves what the others proved (an opted-out number stays a failure).
     const region = regionOutcomes(ctx, route);
     const groups = await Promise.all([
       orUnread(roleOutcomes(ctx, route), 'whether the SMS role trusts Cognito and may send'),
       orUnread(
-        accountOutcomes(ctx, route, phone.e164 ?? raw),
-        'whether the SMS account can send to this number (sandbox, spend limit)',
+        accountOutcomes(ctx, route, raw && (phone?.e164 ?? raw)),
+        raw
+          ? 'whether the SMS account can send to this number (sandbox, spend limit)'
+          : 'whether the SMS account can send (sandbox, spend limit)',
       ),
       readable
         ? orUnread(numberOutcomes(ctx, route, phone), 'whether this number can receive SMS (opt-out, country rules)')
@@ -108,9 +111,17 @@ export const sms: Check = {
     ]);
     const outcomes: Outcome[] = [...(invalid ? [invalid] : []), ...region, ...groups.flat()];
     if (outcomes.length) return outcomes;
+    const via = `SMS ${route.kind === 'sns' ? 'through SNS' : 'through End User Messaging'} from ${route.region}`;
+    if (!phone) {
+      return {
+        status: 'pass',
+        message: `${via} can send: the role is trusted and may send, and the account is out of the sandbox and within its spend limit.`,
+        evidence: route.evidence,
+      };
+    }
     return {
       status: 'pass',
-      message: `SMS ${route.kind === 'sns' ? 'through SNS' : 'through End User Messaging'} from ${route.region} can reach ${raw}: the role is trusted and may send, the account is out of the sandbox and within its spend limit, and the number is valid and not opted out.`,
+      message: `${via} can reach ${raw}: the role is trusted and may send, the account is out of the sandbox and within its spend limit, and the number is valid and not opted out.`,
       evidence: { ...route.evidence, 'libphonenumber.country': phone.country ?? null },
     };
   },

@@ -1,5 +1,6 @@
 import { contactToVerify } from '../domain/channel.js';
 import { activeMfa } from '../domain/user-resolution.js';
+import { DAY_MS, DEFAULT_TEMP_PASSWORD_DAYS, expiredTemporaryPassword, stateCauses } from '../domain/user-state.js';
 import {
   aws,
   confirmSignUpRequest,
@@ -13,13 +14,6 @@ import {
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
 import type { Check, Outcome } from './types.js';
-
-/** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */
-const DEFAULT_TEMP_PASSWORD_DAYS = 7;
-const DAY_MS = 86_400_000;
-
-/** The user states this check knows what ForgotPassword does with; any other is reported, never passed. */
-const KNOWN = new Set(['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED', 'EXTERNAL_PROVIDER', 'RESET_REQUIRED']);
 
 export const userStatus: Check = {
   id: 'user-status',
@@ -50,8 +44,18 @@ export const userStatus: Check = {
       attributes,
       mfa: activeMfa(u, p.MfaConfiguration),
     });
+    const configured = p.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays;
+    const state = {
+      status,
+      enabled: u.Enabled !== false,
+      created: u.UserCreateDate,
+      modified: u.UserLastModifiedDate,
+      validityDays: configured,
+      now: ctx.target.now,
+    };
+    const causes = stateCauses(state);
     const outcomes: Outcome[] = [];
-    if (u.Enabled === false) {
+    if (causes.includes('user-disabled')) {
       outcomes.push({
         status: 'fail',
         code: 'user-disabled',
@@ -64,7 +68,7 @@ export const userStatus: Check = {
         ),
       });
     }
-    if (status === 'FORCE_CHANGE_PASSWORD') {
+    if (causes.includes('user-force-change-password')) {
       outcomes.push({
         status: 'fail',
         code: 'user-force-change-password',
@@ -77,14 +81,9 @@ export const userStatus: Check = {
           true,
         ),
       });
-      // AdminGetUser cannot say when the temporary password was issued: the later of creation and last
-      // modification (a RESEND modifies the user) is the latest it can have been; past that plus the
-      // validity, it has certainly expired.
-      const configured = p.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays;
-      const days = configured ?? DEFAULT_TEMP_PASSWORD_DAYS;
-      const issued = Math.max(u.UserCreateDate?.getTime() ?? 0, u.UserLastModifiedDate?.getTime() ?? 0);
-      const age = ctx.target.now.getTime() - issued;
-      if (issued > 0 && age > days * DAY_MS) {
+      const expired = expiredTemporaryPassword(state);
+      if (expired) {
+        const { days, ageMs: age } = expired;
         outcomes.push({
           status: 'fail',
           code: 'temp-password-expired',
@@ -103,7 +102,7 @@ export const userStatus: Check = {
           ),
         });
       }
-    } else if (status === 'UNCONFIRMED') {
+    } else if (causes.includes('user-unconfirmed')) {
       outcomes.push({
         status: 'fail',
         code: 'user-unconfirmed',
@@ -118,7 +117,7 @@ export const userStatus: Check = {
           [docs.signingUp],
         ),
       });
-    } else if (status === 'EXTERNAL_PROVIDER') {
+    } else if (causes.includes('federated-user')) {
       outcomes.push({
         status: 'fail',
         code: 'federated-user',
@@ -130,7 +129,7 @@ export const userStatus: Check = {
           [docs.forgotPassword],
         ),
       });
-    } else if (status === 'RESET_REQUIRED') {
+    } else if (causes.includes('user-reset-required')) {
       outcomes.push({
         status: 'info',
         code: 'user-reset-required',
@@ -138,7 +137,7 @@ export const userStatus: Check = {
         evidence,
       });
     }
-    if (!KNOWN.has(status)) {
+    if (causes.includes('unrecognised-user-status')) {
       // ARCHIVED, COMPROMISED, UNKNOWN or a status added later: what Cognito does with it is not known here.
       outcomes.push({
         status: 'warn',

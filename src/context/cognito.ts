@@ -9,7 +9,7 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import { malformedAnswer, orUndefinedIfNotFound } from '../aws/errors.js';
-import { readPages } from '../aws/pages.js';
+import { readPages, streamPages, type StreamedPage } from '../aws/pages.js';
 
 /** Cognito user-pool reads. Every method is one request, sent at most once per run. */
 export class CognitoFacts {
@@ -73,6 +73,26 @@ export class CognitoFacts {
     return { users: read.items, truncated: !read.complete };
   }
 
+  /**
+   * Every user of the pool, one ListUsers page (its largest, 60) at a time, at most `maxPages` pages and
+   * unmemoised: the census classifies each page and drops it, so memory stays bounded by a page.
+   */
+  userPages(maxPages: number): AsyncGenerator<StreamedPage<UserType>> {
+    return streamPages(
+      'cognito-idp:ListUsers',
+      this.region,
+      async (token) => {
+        const out = await this.aws.callUnshared('cognito-idp:ListUsers', this.region, (m) => m.ListUsersCommand, {
+          UserPoolId: this.userPoolId,
+          Limit: LIST_USERS_PAGE,
+          ...(token ? { PaginationToken: token } : {}),
+        });
+        return { items: out.Users ?? [], next: out.PaginationToken };
+      },
+      maxPages,
+    );
+  }
+
   /** Where the pool exports its logs (`userNotification` errors, `userAuthEvents`); empty when nowhere. */
   async logConfigurations(): Promise<LogConfigurationType[]> {
     const out = await this.aws.call(
@@ -113,6 +133,9 @@ export interface UserList {
 
 /** ListUsers returns up to 60 users a page: five pages are far more accounts than share one contact. */
 export const LIST_USERS_PAGES = 5;
+
+/** ListUsers' largest page. */
+export const LIST_USERS_PAGE = 60;
 
 /** AdminListUserAuthEvents' largest page: the most recent events are what a diagnosis needs. */
 const AUTH_EVENTS_PAGE = 60;

@@ -52,6 +52,11 @@ export interface Target {
   flow?: Flow;
   /** verify-attribute: the attribute whose verification code did not arrive. */
   attribute?: ContactAttribute;
+  /**
+   * The pool census: no single user. The checks judge the pool alone (its channels, recovery setting,
+   * triggers); the census classifies the users itself, and `user()` resolves to nobody without a request.
+   */
+  census?: true;
 }
 
 export interface AfterFix {
@@ -154,6 +159,7 @@ export class Context {
   user(): Promise<UserResolution> {
     return this.once('user', async () => {
       const input = this.target.input;
+      if (this.target.census) return { input, via: 'none', direct: false, attributes: {}, candidates: [] };
       // AdminGetUser needs nothing from the pool; only the search (case sensitivity) does.
       const pendingSearch = this.pool().then((pool) => searchFor(input, pool));
       const [direct, search, searched] = await Promise.all([

@@ -118,3 +118,32 @@ export function contactToVerify(facts: ChannelFacts): 'email' | 'phone_number' |
   const chosen = predictChannel({ ...facts, attributes: hypothetical }).attribute;
   return chosen && unverified.includes(chosen) ? chosen : undefined;
 }
+
+/** Why no recovery mechanism qualifies, as the cause code the report names. */
+export type NoChannelCause =
+  | 'recovery-admin-only'
+  | 'sms-mfa-disqualifies-phone'
+  | 'email-mfa-disqualifies-email'
+  | 'no-verified-contact'
+  | 'recovery-channel-not-verified-for-user';
+
+/**
+ * Why a prediction sends nowhere; undefined when it picks a channel. A verified contact ruled out by
+ * MFA explains it first; with nothing verified at all, the missing verification does; otherwise the
+ * verified contact is one the recovery setting does not use.
+ */
+export function noChannelCause(
+  prediction: ChannelPrediction,
+  attributes: Readonly<Record<string, string>>,
+): NoChannelCause | undefined {
+  if (prediction.rule === 'admin-only') return 'recovery-admin-only';
+  if (prediction.channel !== 'NONE') return undefined;
+  const factor = prediction.mechanisms.find((m) => m.disqualifiedBy)?.disqualifiedBy;
+  if (factor) return factor === 'SMS_MFA' ? 'sms-mfa-disqualifies-phone' : 'email-mfa-disqualifies-email';
+  return verifiedContacts(attributes).length ? 'recovery-channel-not-verified-for-user' : 'no-verified-contact';
+}
+
+/** The user's contacts that are present and verified. */
+export function verifiedContacts(attributes: Readonly<Record<string, string>>): ('email' | 'phone_number')[] {
+  return (['email', 'phone_number'] as const).filter((n) => attributes[n] && attributes[`${n}_verified`] === 'true');
+}

@@ -17,11 +17,11 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
   if (s.sendingAccount !== 'DEVELOPER') return [];
   const region = s.sesRegion;
   const setName = s.pool.EmailConfiguration?.ConfigurationSet || undefined;
-  const deliverable = parseAddress(s.address).ok;
+  // Undefined for the pool alone, or when it is malformed (SES rejects it; the address finding says why).
+  const address = s.address !== undefined && parseAddress(s.address).ok ? s.address : undefined;
   const [account, suppressed, set] = await Promise.all([
     ctx.ses.account(region),
-    // SES rejects a malformed address in this request; the address finding already says what is wrong.
-    deliverable ? ctx.ses.suppressedDestination(region, s.address) : undefined,
+    address ? ctx.ses.suppressedDestination(region, address) : undefined,
     setName ? ctx.ses.configurationSet(region, setName) : undefined,
   ]);
   const where = s.where;
@@ -29,7 +29,7 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
   facts['GetAccount.ProductionAccessEnabled'] = account.ProductionAccessEnabled ?? null;
   facts['GetAccount.SendingEnabled'] = account.SendingEnabled ?? null;
 
-  if (account.ProductionAccessEnabled === false) out.push(await sandbox(ctx, s, deliverable));
+  if (account.ProductionAccessEnabled === false) out.push(await sandbox(ctx, s, address !== undefined));
 
   const enforced = account.EnforcementStatus && account.EnforcementStatus !== 'HEALTHY';
   if (account.SendingEnabled === false || enforced) {
@@ -71,12 +71,12 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
     });
   }
 
-  if (suppressed) {
+  if (suppressed && address) {
     const bounced = suppressed.Reason === 'BOUNCE';
     out.push({
       status: 'fail',
       code: 'ses-account-suppression-list',
-      message: `${s.address} is on the SES account suppression list in ${region} (reason ${suppressed.Reason}, since ${suppressed.LastUpdateTime?.toISOString() ?? 'unknown'}): SES drops every message to it.${bounced ? ' A hard bounce put it there: check the address for a typo or a deleted mailbox first.' : ''}`,
+      message: `${address} is on the SES account suppression list in ${region} (reason ${suppressed.Reason}, since ${suppressed.LastUpdateTime?.toISOString() ?? 'unknown'}): SES drops every message to it.${bounced ? ' A hard bounce put it there: check the address for a typo or a deleted mailbox first.' : ''}`,
       evidence: {
         ...where,
         'GetSuppressedDestination.SuppressedDestination.Reason': suppressed.Reason ?? null,
@@ -85,7 +85,7 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
       },
       remediation: remediation(
         'Once the address is known to be valid again, remove it from the suppression list:',
-        [write(ctx, unsuppressRequest(s.address, region))],
+        [write(ctx, unsuppressRequest(address, region))],
         [docs.sesSuppression],
       ),
     });
@@ -98,11 +98,12 @@ export async function accountOutcomes(ctx: Context, s: EmailSetup, facts: Eviden
 /** In the sandbox SES sends only to verified identities: the address itself or a domain that covers it. */
 async function sandbox(ctx: Context, s: EmailSetup, deliverable: boolean): Promise<Outcome> {
   const region = s.sesRegion;
-  const domain = s.address.split('@').pop()!.toLowerCase();
+  const address = s.address;
+  const domain = address?.split('@').pop()!.toLowerCase();
   let verifiedAs: string | undefined;
   if (domain === SIMULATOR_DOMAIN) verifiedAs = SIMULATOR_DOMAIN;
-  else if (deliverable) {
-    const names = [s.address, ...coveringDomains(domain)];
+  else if (deliverable && address && domain) {
+    const names = [address, ...coveringDomains(domain)];
     const found = await Promise.all(names.map((n) => ctx.ses.emailIdentity(region, n)));
     verifiedAs = names.find((_, i) => found[i]?.VerifiedForSendingStatus === true);
   }
@@ -115,13 +116,13 @@ async function sandbox(ctx: Context, s: EmailSetup, deliverable: boolean): Promi
     return {
       status: 'info',
       code: 'ses-sandbox',
-      message: `The SES account in ${region} is in the sandbox, but ${s.address} is a verified recipient there (as ${verifiedAs}), so it receives the code; users at unverified addresses do not.`,
+      message: `The SES account in ${region} is in the sandbox, but ${address} is a verified recipient there (as ${verifiedAs}), so it receives the code; users at unverified addresses do not.`,
       evidence,
     };
   return {
     status: 'fail',
     code: 'ses-sandbox',
-    message: `The SES account in ${region} is in the sandbox: it sends only to verified addresses, and ${s.address} is not one, so the code is rejected.`,
+    message: `The SES account in ${region} is in the sandbox: it sends only to verified addresses, and ${address === undefined ? 'every other address is rejected' : `${address} is not one, so the code is rejected`}.`,
     evidence,
     remediation: remediation(
       'Request SES production access for this Region (set WEBSITE_URL to your site first). To test meanwhile, verify the recipient address:',
@@ -141,7 +142,7 @@ async function sandbox(ctx: Context, s: EmailSetup, deliverable: boolean): Promi
           ],
           region,
         ),
-        aws(ctx, ['sesv2', 'create-email-identity', '--email-identity', s.address], region),
+        ...(address ? [aws(ctx, ['sesv2', 'create-email-identity', '--email-identity', address], region)] : []),
       ],
       [docs.sesProduction],
     ),

@@ -30,7 +30,7 @@ export function defaultSender(s: EmailSetup): Outcome[] {
     {
       status: 'info',
       code: 'cognito-default-suppression-list',
-      message: `Bounces: if an earlier message to ${s.address} hard-bounced (a typo since fixed, a mailbox since re-created), Cognito's default sender keeps suppressing the address on an AWS-managed list that no API shows or clears; only SES (DEVELOPER), whose suppression list you can read and edit, gets around it.`,
+      message: `Bounces: if an earlier message to ${s.address ?? 'an address'} hard-bounced (a typo since fixed, a mailbox since re-created), Cognito's default sender keeps suppressing the address on an AWS-managed list that no API shows or clears; only SES (DEVELOPER), whose suppression list you can read and edit, gets around it.`,
       evidence: account,
       remediation: fix,
     },
@@ -129,6 +129,7 @@ export function senderAddresses(s: EmailSetup): Outcome[] {
 
 /** The user's own address: one that is not a valid address cannot receive the code at all. */
 export function userAddress(ctx: Context, s: EmailSetup, username: string): Outcome[] {
+  if (s.address === undefined) return [];
   const parsed = parseAddress(s.address);
   if (parsed.ok) return [];
   return [

@@ -19,13 +19,13 @@ export interface EmailSetup {
   poolRegion: string;
   poolArn: string;
   account?: string;
-  /** The user's e-mail address. */
-  address: string;
+  /** The user's e-mail address; undefined for the pool alone (the census). */
+  address?: string;
   /** Evidence every SES finding carries: which Region was read, and why. */
   where: Evidence;
 }
 
-export async function emailSetup(ctx: Context, pool: UserPoolType, address: string): Promise<EmailSetup> {
+export async function emailSetup(ctx: Context, pool: UserPoolType, address?: string): Promise<EmailSetup> {
   const config = pool.EmailConfiguration;
   const sourceArn = config?.SourceArn || undefined;
   const source = sourceArn ? parseSesIdentityArn(sourceArn) : undefined;
@@ -40,7 +40,7 @@ export async function emailSetup(ctx: Context, pool: UserPoolType, address: stri
     poolRegion: region,
     poolArn: pool.Arn ?? `arn:aws:cognito-idp:${region}:${account ?? '*'}:userpool/${userPoolId}`,
     ...(account ? { account } : {}),
-    address,
+    ...(address !== undefined ? { address } : {}),
     where: { sesRegion, [`${FIELD}.SourceArn`]: sourceArn ?? null },
   };
 }

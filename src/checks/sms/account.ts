@@ -12,12 +12,15 @@ const TEXT_LIMIT = 'DescribeSpendLimits.SpendLimits[TEXT_MESSAGE_MONTHLY_SPEND_L
 const DELIVERY_LOGS = 'https://docs.aws.amazon.com/sns/latest/dg/sms_stats_cloudwatch.html';
 const EUM_SANDBOX = 'https://docs.aws.amazon.com/sms-voice/latest/userguide/sandbox.html';
 
-/** Account-level SMS state in the SMS Region: sandbox, spend limit and quota, delivery logging. */
-export async function accountOutcomes(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+/**
+ * Account-level SMS state in the SMS Region: sandbox, spend limit and quota, delivery logging. Without a
+ * `phone` (the pool alone) the sandbox is judged for every number, not one destination.
+ */
+export async function accountOutcomes(ctx: Context, route: SmsRoute, phone?: string): Promise<Outcome[]> {
   return route.kind === 'sns' ? snsAccount(ctx, route, phone) : eumAccount(ctx, route, phone);
 }
 
-async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+async function snsAccount(ctx: Context, route: SmsRoute, phone?: string): Promise<Outcome[]> {
   const { region } = route;
   const [inSandbox, attributes, spent, textLimit] = await Promise.all([
     ctx.sns.isInSandbox(region),
@@ -27,7 +30,7 @@ async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise
   ]);
   const outcomes: Outcome[] = [];
   if (inSandbox) {
-    const entry = (await ctx.sns.sandboxPhoneNumbers(region)).find((n) => n.PhoneNumber === phone);
+    const entry = phone ? (await ctx.sns.sandboxPhoneNumbers(region)).find((n) => n.PhoneNumber === phone) : undefined;
     outcomes.push(
       sandboxOutcome(ctx, route, phone, entry?.Status === 'Verified', {
         'GetSMSSandboxAccountStatus.IsInSandbox': true,
@@ -98,13 +101,13 @@ async function snsAccount(ctx: Context, route: SmsRoute, phone: string): Promise
   return outcomes;
 }
 
-async function eumAccount(ctx: Context, route: SmsRoute, phone: string): Promise<Outcome[]> {
+async function eumAccount(ctx: Context, route: SmsRoute, phone?: string): Promise<Outcome[]> {
   const { region } = route;
   const attributes = await ctx.smsVoice.accountAttributes(region);
   const outcomes: Outcome[] = [];
   const tier = attributes.ACCOUNT_TIER;
   if (tier?.toUpperCase() === 'SANDBOX') {
-    const status = await ctx.smsVoice.verifiedDestinationStatus(region, phone);
+    const status = phone ? await ctx.smsVoice.verifiedDestinationStatus(region, phone) : undefined;
     outcomes.push(
       sandboxOutcome(ctx, route, phone, status === 'VERIFIED', {
         'DescribeAccountAttributes.ACCOUNT_TIER': tier,
@@ -127,14 +130,14 @@ async function eumAccount(ctx: Context, route: SmsRoute, phone: string): Promise
 function sandboxOutcome(
   ctx: Context,
   route: SmsRoute,
-  phone: string,
+  phone: string | undefined,
   verified: boolean,
   proof: Record<string, unknown>,
 ): Outcome {
   const { region } = route;
   const service = route.kind === 'sns' ? 'The SNS account' : 'The End User Messaging account';
   const evidence = { ...route.evidence, ...proof };
-  if (verified) {
+  if (verified && phone) {
     return {
       status: 'info',
       code: 'sms-sandbox',
@@ -142,8 +145,9 @@ function sandboxOutcome(
       evidence,
     };
   }
-  const commands =
-    route.kind === 'sns'
+  const commands = !phone
+    ? []
+    : route.kind === 'sns'
       ? [
           aws(ctx, ['sns', 'create-sms-sandbox-phone-number', '--phone-number', phone], region),
           aws(
@@ -169,12 +173,16 @@ function sandboxOutcome(
   return {
     status: 'fail',
     code: 'sms-sandbox',
-    message: `${service} in ${region} is in the SMS sandbox and ${phone} is not a verified sandbox destination: the SMS is silently dropped.`,
+    message: phone
+      ? `${service} in ${region} is in the SMS sandbox and ${phone} is not a verified sandbox destination: the SMS is silently dropped.`
+      : `${service} in ${region} is in the SMS sandbox: only verified sandbox destinations receive SMS; a code to any other number is silently dropped.`,
     evidence,
     remediation: remediation(
-      route.kind === 'sns'
-        ? 'Request SMS production access for this Region (a support case). To test meanwhile, add the number as a sandbox destination, then set OTP to the code SNS texts to it and verify:'
-        : 'Request SMS production access for this Region (a support case). To test meanwhile, add and verify the number as a sandbox destination:',
+      !phone
+        ? 'Request SMS production access for this Region (a support case).'
+        : route.kind === 'sns'
+          ? 'Request SMS production access for this Region (a support case). To test meanwhile, add the number as a sandbox destination, then set OTP to the code SNS texts to it and verify:'
+          : 'Request SMS production access for this Region (a support case). To test meanwhile, add and verify the number as a sandbox destination:',
       commands,
       [route.kind === 'sns' ? docs.snsSandbox : EUM_SANDBOX],
     ),
