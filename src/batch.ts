@@ -37,7 +37,7 @@ export async function runBatch(
   const startedAt = new Date();
   const started = performance.now();
   const checklist = checklists[run.flow ?? 'forgot-password'];
-  const aws = callerFor({ ...run, input: '' }, io.style, (text) => io.stderr.write(text));
+  const aws = callerFor(run, io.style, (text) => io.stderr.write(text));
   const shared = { aws, now: startedAt };
   const progress = createBatchProgress(io, entries.length, !run.quiet && !run.verbose);
   const written: BatchRecord[] = [];

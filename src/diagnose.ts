@@ -235,7 +235,7 @@ async function examine(
 
 /** The caller a run's options ask for; with --verbose, each request is a line on stderr. */
 export function callerFor(
-  options: DiagnoseOptions,
+  options: Pick<DiagnoseOptions, 'endpointUrl' | 'profile' | 'timeoutMs' | 'requestTimeoutMs' | 'verbose' | 'rate'>,
   style: Style,
   say: (text: string) => unknown,
   source: Omit<Source, 'now'> = {},
@@ -254,11 +254,21 @@ export function callerFor(
 }
 
 /**
- * Aborts, with a RunStopped reason, when the pass reaches its time limit or the run is interrupted.
- * Each pass of the checklist has the whole limit: time spent at a --fix prompt is not counted.
+ * Aborts, with a RunStopped reason, when the pass reaches its time limit or the run is interrupted,
+ * and stops the requests of `aws` (when given) in flight. Each pass of the checklist has the whole limit: time spent at
+ * a --fix prompt is not counted.
  */
-function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined) {
+export function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined, aws?: AwsCaller) {
   const stop = new AbortController();
+  if (aws) {
+    stop.signal.addEventListener(
+      'abort',
+      () => {
+        aws.stop(stop.signal.reason);
+      },
+      { once: true },
+    );
+  }
   const limit = formatMs(timeoutMs);
   const timer = setTimeout(() => {
     stop.abort(new RunStopped('deadline-exceeded', `the time limit of ${limit} (--timeout) was reached.`));

@@ -30,6 +30,13 @@ export function signalExitCode(signal: NodeJS.Signals | undefined): ExitCode {
   return (signal && SIGNAL_EXIT[signal]) ?? ExitCode.INTERRUPTED;
 }
 
+/** The pool itself could not be read: nothing else in the account could be checked. */
+function isSetupFailure(findings: readonly Finding[]): boolean {
+  return findings.some(
+    (f) => f.check === 'pool' && f.status === 'error' && (SETUP_CODES.has(f.code ?? '') || f.code === 'access-denied'),
+  );
+}
+
 export function exitCodeFor(
   findings: readonly Finding[],
   verdict: string,
@@ -39,10 +46,7 @@ export function exitCodeFor(
   if (interrupted) return signalExitCode(interrupted);
   // Only the pool check speaks for the whole account: a credentials error on another check (an opt-in
   // Region the account has not enabled, say) is that check's error, judged like any other.
-  const setup = findings.some(
-    (f) => f.check === 'pool' && f.status === 'error' && (SETUP_CODES.has(f.code ?? '') || f.code === 'access-denied'),
-  );
-  if (setup) return ExitCode.AWS_SETUP;
+  if (isSetupFailure(findings)) return ExitCode.AWS_SETUP;
   if (findings.some((f) => f.status === 'fail' || (strict && f.status === 'warn'))) return ExitCode.PROBLEMS;
   if (verdict === 'inconclusive') return ExitCode.INCONCLUSIVE;
   return ExitCode.OK;
@@ -76,4 +80,33 @@ export function batchExitCode(codes: Iterable<number>, interrupted?: NodeJS.Sign
   let worst: number = ExitCode.OK;
   for (const code of codes) if (BATCH_ORDER.indexOf(code) > BATCH_ORDER.indexOf(worst)) worst = code;
   return worst as ExitCode;
+}
+
+/** What a pool census came to, as far as its exit code is concerned. */
+export interface CensusOutcome {
+  findings: readonly Finding[];
+  /** The user listing stopped on an error before its end: the counts are of part of the pool. */
+  listingFailed: boolean;
+  /** Users that certainly cannot receive a code, plus pool-level failures on a path users rely on. */
+  problems: number;
+  /** Pool-level checks that could not run, on a path users rely on. */
+  unknowns: number;
+  /** Users whose answer depends on what ListUsers does not show (MFA). */
+  uncertain: number;
+  interrupted?: NodeJS.Signals | undefined;
+}
+
+/**
+ * 0: every user classified can receive a code; 1: some cannot, or a pool-level check failed on a path
+ * they rely on; 3: inconclusive (the listing failed part-way, a pool-level check could not run, or
+ * some users' answer depends on their MFA); 4: the pool could not be read; 129/130/143: a signal
+ * stopped it (the census so far).
+ */
+export function censusExitCode(c: CensusOutcome): ExitCode {
+  if (c.interrupted) return signalExitCode(c.interrupted);
+  if (isSetupFailure(c.findings)) return ExitCode.AWS_SETUP;
+  if (c.listingFailed) return ExitCode.INCONCLUSIVE;
+  if (c.problems) return ExitCode.PROBLEMS;
+  if (c.unknowns || c.uncertain) return ExitCode.INCONCLUSIVE;
+  return ExitCode.OK;
 }

@@ -176,6 +176,55 @@ function idList(flag: string, text: string | undefined, known: readonly string[]
   return ids;
 }
 
+/** The pool (-p), its Region (from the id; --region must agree) and the endpoint, checked. */
+function poolTarget(raw: Pick<RawDiagnoseOptions, 'userPoolId' | 'region' | 'endpointUrl'>) {
+  if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
+  const userPoolId = raw.userPoolId.trim();
+  const region = regionOfPoolId(userPoolId);
+  if (raw.region && raw.region !== region) {
+    throw new UsageError(
+      `--region ${raw.region} disagrees with the pool id, which lives in ${region}: pass --region ${region} or drop --region.`,
+    );
+  }
+  if (raw.endpointUrl && !/^https?:\/\/[^\s/]+/.test(raw.endpointUrl)) {
+    throw new UsageError(`--endpoint-url "${raw.endpointUrl}" is not an http(s) URL.`);
+  }
+  return { userPoolId, region };
+}
+
+export interface RawCensusOptions {
+  userPoolId?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  output?: string;
+  json?: boolean;
+  redact?: boolean;
+  timeout?: string;
+  limit?: string;
+  verbose?: boolean;
+}
+
+/** The census's flags (`pool`): the same rules as a diagnosis for those they share, and --limit. */
+export function resolveCensusOptions(raw: RawCensusOptions) {
+  const { userPoolId, region } = poolTarget(raw);
+  const limit = raw.limit === undefined ? undefined : Number(raw.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+    throw new UsageError(`--limit "${raw.limit}" is not a number of users: use a whole number above zero, like 500.`);
+  }
+  return {
+    userPoolId,
+    region,
+    ...(raw.profile ? { profile: raw.profile } : {}),
+    ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
+    output: outputFormat(raw),
+    redact: raw.redact ?? false,
+    verbose: raw.verbose ?? false,
+    timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
+    ...(limit !== undefined ? { limit } : {}),
+  };
+}
+
 /**
  * Every flag checked and combined. `normalise` checks the user argument as Cognito would and rewrites
  * a written phone number (src/domain/user-input.ts; passed in so --help never loads phone metadata).
@@ -240,14 +289,6 @@ export function resolveRunOptions(
     throw new UsageError('--output ndjson prints a batch, one report per line: add --users-file <path>.');
   }
   const clientId = raw.clientId?.trim();
-  if (raw.region && raw.region !== region) {
-    throw new UsageError(
-      `--region ${raw.region} disagrees with the pool id, which lives in ${region}: pass --region ${region} or drop --region.`,
-    );
-  }
-  if (raw.endpointUrl && !/^https?:\/\/[^\s/]+/.test(raw.endpointUrl)) {
-    throw new UsageError(`--endpoint-url "${raw.endpointUrl}" is not an http(s) URL.`);
-  }
   if (raw.yes && !raw.fix && !raw.dryRun) {
     throw new UsageError('--yes confirms the steps of --fix: add --fix (or --dry-run to only see them).');
   }

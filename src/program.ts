@@ -14,9 +14,11 @@ import {
   readSecret,
   readUsersFile,
   resolveBatchOptions,
+  resolveCensusOptions,
   resolveDiagnoseOptions,
   resolveSecretHashOptions,
   UsageError,
+  type RawCensusOptions,
   type RawDiagnoseOptions,
   type RawSecretHashOptions,
 } from './options.js';
@@ -44,6 +46,17 @@ Exit codes:
   4    AWS setup: no credentials, expired SSO token, pool not found or not readable
   74   the report could not be written (a full disk, a closed stdout)
   129  SIGHUP, 130 SIGINT (Ctrl-C), 143 SIGTERM: stopped; the report shows what was seen so far`;
+
+const CENSUS_EXIT_CODES_HELP = `
+Exit codes:
+  0    every user classified can receive a ForgotPassword code
+  1    some users cannot (or a pool-level check failed on a channel their codes take)
+  2    usage error
+  3    inconclusive: the listing failed part-way (throttled, access denied), a pool-level check could
+       not run, or some users' answer depends on MFA settings ListUsers does not show
+  4    AWS setup: no credentials, expired SSO token, pool not found or not readable
+  74   the report could not be written
+  129  SIGHUP, 130 SIGINT (Ctrl-C), 143 SIGTERM: stopped; the report is the partial census`;
 
 interface DiagnoseCommand {
   flow: Flow;
@@ -113,6 +126,7 @@ const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((e) => 
 /** The program's help: the first examples of each command, and secret-hash. */
 const EXAMPLES = examples([
   ...DIAGNOSE_COMMANDS.flatMap((c) => c.examples.slice(0, 2)),
+  'cognito-doctor pool -p eu-west-1_AbC123 -o markdown',
   'cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123',
 ]);
 
@@ -212,6 +226,46 @@ function buildProgram(io: CliIo, state: RunState): Command {
         import('./render/style.js'),
       ]);
       io.stdout.write(renderChecks(checklists, outputFormat(raw), createStyle(colorOf(raw.color))));
+    });
+
+  program
+    .command('pool')
+    .description('census: how many users of a pool could not receive a ForgotPassword code, and why')
+    .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
+    .option('--region <region>', 'must agree with the pool id prefix')
+    .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
+    .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
+    .option('--json', 'short for --output json')
+    .option('--limit <n>', 'classify only the first N users (a sample)')
+    .option('--redact', 'mask the example usernames, e-mail addresses and phone numbers')
+    .option(
+      '--timeout <duration>',
+      'time limit of the pool-level checks; each ListUsers page has its own request time limit',
+      DEFAULT_TIMEOUT,
+    )
+    .option('--color', 'force colour on')
+    .option('--no-color', 'colour off')
+    .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .addHelpText(
+      'after',
+      `${examples(['cognito-doctor pool -p eu-west-1_AbC123', 'cognito-doctor pool -p eu-west-1_AbC123 --limit 1000 --json'])}
+${CENSUS_EXIT_CODES_HELP}`,
+    )
+    .action(async (raw: RawCensusOptions & { color?: boolean }) => {
+      state.jsonErrors = raw.json === true || raw.output === 'json';
+      const options = resolveCensusOptions(raw);
+      if (options.profile) io.env.AWS_PROFILE = options.profile;
+      const [{ census }, { createStyle }] = await Promise.all([import('./census/run.js'), import('./render/style.js')]);
+      const { report, output } = await census(options, {
+        stderr: io.stderr,
+        env: io.env,
+        style: createStyle(colorOf(raw.color)),
+        version: VERSION,
+        ...(io.interrupt ? { interrupt: io.interrupt } : {}),
+      });
+      state.exitCode = report.exitCode;
+      io.stdout.write(output);
     });
 
   program

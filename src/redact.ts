@@ -65,6 +65,17 @@ export class Redactor {
       .replace(PHONE, (m) => maskDestination(m) ?? m);
   }
 
+  /** Every string in `value` masked, at any depth; object keys kept. */
+  value<T>(value: T): T {
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.text(v);
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+      return v;
+    };
+    return walk(value) as T;
+  }
+
   /**
    * A console link masked like text, one component at a time (an address must not swallow the path
    * before it): components are percent-encoded, so personal values are looked for decoded
@@ -92,15 +103,7 @@ export class Redactor {
    */
   report(report: Report): Report {
     this.learn(namedIn(report.findings));
-    const walk = (value: unknown): unknown => {
-      if (typeof value === 'string') return this.text(value);
-      if (Array.isArray(value)) return value.map(walk);
-      if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
-      }
-      return value;
-    };
-    const redacted = walk(report) as Report;
+    const redacted = this.value(report);
     // Identifiers of the tool and the pool are not personal data, nor is the vocabulary of checks and
     // codes: a user named "sms" must not turn `sms-opted-out` into `s***-opted-out`.
     return {

@@ -1,5 +1,3 @@
-import type { Report } from '../report.js';
-
 /**
  * JSON.stringify escapes C0 controls but writes C1 controls, line separators and bidirectional marks
  * as they are; as \u escapes the values stay exact and `cat report.json` cannot drive the terminal.
@@ -8,7 +6,7 @@ const INVISIBLE = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2
 
 const escaped = (json: string) => json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-export function renderJson(report: Report): string {
+export function renderJson(report: object): string {
   return `${escaped(JSON.stringify(report, null, 2))}\n`;
 }
 

@@ -3,7 +3,7 @@ import { commandBlocks } from './commands.js';
 import { sentAny, type FixRecord } from '../fixes/types.js';
 import type { Report } from '../report.js';
 
-const WORD: Record<Status, string> = {
+export const WORD: Record<Status, string> = {
   pass: '✅ pass',
   info: 'ℹ️ info',
   warn: '⚠️ warn',
@@ -30,7 +30,7 @@ export function code(s: string): string {
 /** In a table row a pipe ends the cell, even inside a code span, unless escaped. */
 export const inCell = (markdown: string) => markdown.replace(/(?<!\\)\|/g, '\\|');
 
-function section(f: Finding): string[] {
+export function section(f: Finding): string[] {
   const lines = [`### ${WORD[f.status]} · ${f.check} · ${text(f.title)}`, '', text(f.message), ''];
   const evidence = Object.entries(f.evidence);
   if (evidence.length) {

@@ -14,9 +14,9 @@ export interface PrettyOptions {
   fixable?: number;
 }
 
-const MARK: Record<Status, string> = { pass: '✔', info: 'i', warn: '⚠', fail: '✖', skip: '○', error: '!' };
+export const MARK: Record<Status, string> = { pass: '✔', info: 'i', warn: '⚠', fail: '✖', skip: '○', error: '!' };
 
-function paint(style: Style, status: Status | VerdictStatus): Style {
+export function paint(style: Style, status: Status | VerdictStatus): Style {
   switch (status) {
     case 'pass':
     case 'deliverable':
@@ -44,7 +44,7 @@ function formatValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function renderFinding(f: Finding, o: PrettyOptions, width: number): string[] {
+export function renderFinding(f: Finding, o: PrettyOptions, width: number): string[] {
   const s = o.style;
   const color = paint(s, f.status);
   const pad = ' '.repeat(width + 4);

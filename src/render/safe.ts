@@ -1,6 +1,8 @@
 // The report as pretty and markdown show it: every string plain (src/domain/text.ts) and bounded.
 // JSON renders the report itself, with every value exact.
 
+import type { Finding } from '../checks/types.js';
+import type { CensusReport } from '../census/report.js';
 import type { Report } from '../report.js';
 import { excerpt, plain } from '../domain/text.js';
 
@@ -23,13 +25,23 @@ function walk(value: unknown, max: number): unknown {
 /** Evidence values become display strings (objects as JSON), so they are cut as a whole. */
 const shown = (v: unknown) => excerpt(plain(typeof v === 'string' ? v : JSON.stringify(v)), VALUE_MAX, NOTE);
 
+/** Every string of a census report plain and bounded (usernames are AWS data), findings as in safeReport. */
+export function safeCensus(report: CensusReport): CensusReport {
+  const safe = walk(report, TEXT_MAX) as CensusReport;
+  return { ...safe, pool: { ...safe.pool, findings: report.pool.findings.map(safeFinding) } };
+}
+
+function safeFinding(f: Finding): Finding {
+  return {
+    ...(walk(f, TEXT_MAX) as Finding),
+    evidence: Object.fromEntries(Object.entries(f.evidence).map(([k, v]) => [plain(k), shown(v)])),
+  };
+}
+
 export function safeReport(report: Report): Report {
   const safe = walk(report, TEXT_MAX) as Report;
   return {
     ...safe,
-    findings: report.findings.map((f, i) => ({
-      ...safe.findings[i]!,
-      evidence: Object.fromEntries(Object.entries(f.evidence).map(([k, v]) => [plain(k), shown(v)])),
-    })),
+    findings: report.findings.map(safeFinding),
   };
 }

@@ -9,6 +9,8 @@ export interface ProgressIo {
 
 export interface Progress {
   hooks: RunHooks;
+  /** Replace the spinner's text (a long read counting what it has done). */
+  status(text: string): void;
   stop(): void;
 }
 
@@ -22,7 +24,7 @@ export function createProgress(io: ProgressIo, wanted: boolean): Progress {
   const columns = (io.stderr as { columns?: number }).columns;
   const enabled = wanted && io.stderr.isTTY === true && !io.env.CI && columns !== 0;
   const foreground = enabled ? foregroundCheck() : () => false;
-  if (!enabled || !foreground()) return { hooks: {}, stop() {} };
+  if (!enabled || !foreground()) return { hooks: {}, status() {}, stop() {} };
   // Every frame asks again: the job may have been sent to the background since (Ctrl-Z, bg).
   const write = io.stderr.write.bind(io.stderr) as (...args: unknown[]) => unknown;
   const stream = Object.create(io.stderr, {
@@ -53,6 +55,9 @@ export function createProgress(io: ProgressIo, wanted: boolean): Progress {
         running.delete(check.id);
         update();
       },
+    },
+    status(text) {
+      if (spinner) spinner.text = text;
     },
     stop() {
       stopped = true;

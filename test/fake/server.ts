@@ -146,6 +146,10 @@ function pickFault(
       Object.entries(f.input ?? {}).every(([k, v]) => JSON.stringify(given[k]) === JSON.stringify(v)) &&
       f.times !== 0,
   );
+  if (fault?.after) {
+    fault.after -= 1;
+    return undefined;
+  }
   if (fault && fault.times !== undefined) fault.times -= 1;
   return fault;
 }

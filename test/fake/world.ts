@@ -62,6 +62,8 @@ export interface Fault {
   kind: FaultKind;
   /** How many requests to affect; every one when absent. */
   times?: number;
+  /** Let this many matching requests through first (a fault mid-listing: page 3 of ListUsers). */
+  after?: number;
   /** Extra delay for `latency`. */
   ms?: number;
   /** For `body`: the raw answer, exactly as sent (`{}`, an HTML error page), its HTTP status (200) and type. */

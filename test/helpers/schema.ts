@@ -22,21 +22,27 @@ export function closed(schema: unknown): unknown {
   return copy;
 }
 
-const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-addFormats.default(ajv);
-/** A validator for `schema`, compiled on its first use (a compile costs a few hundred ms of CPU). */
-const compile = (schema: object) => {
+const newAjv = () => {
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats.default(ajv);
+  return ajv;
+};
+const ajv = newAjv();
+const messages = (validate: ValidateFunction) =>
+  (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath} ${e.message}${e.keyword === 'additionalProperties' ? `: ${JSON.stringify(e.params)}` : ''}`,
+  );
+/** A validator compiled on its first use (a compile costs a few hundred ms of CPU). */
+const lazy = (make: () => ValidateFunction) => {
   let validate: ValidateFunction | undefined;
   return (document: unknown) => {
-    validate ??= ajv.compile({ ...schema, $id: undefined });
-    return validate(document)
-      ? []
-      : (validate.errors ?? []).map(
-          (e) =>
-            `${e.instancePath} ${e.message}${e.keyword === 'additionalProperties' ? `: ${JSON.stringify(e.params)}` : ''}`,
-        );
+    validate ??= make();
+    return validate(document) ? [] : messages(validate);
   };
 };
+/** A validator for `schema`, compiled on its first use. */
+const compile = (schema: object) => lazy(() => ajv.compile({ ...schema, $id: undefined }));
 
 /** Errors of a parsed `--output json` document against the shipped schema; empty when valid. */
 export const openSchemaErrors = compile(shippedSchema);
@@ -58,3 +64,20 @@ const recordingSchema = JSON.parse(readFileSync(join(ROOT, 'schema/recording.v1.
 
 /** Errors of a parsed --record file against the strict copy of its schema; empty when valid. */
 export const recordingSchemaErrors = compile(closed(recordingSchema) as object);
+
+export const censusSchema = JSON.parse(readFileSync(join(ROOT, 'schema/census.schema.json'), 'utf8')) as object;
+
+/** The census schema refers to the report schema's definitions (a finding): both are loaded, alike closed or open. */
+function censusValidator(close: (schema: unknown) => unknown) {
+  return lazy(() => {
+    const own = newAjv();
+    own.addSchema(close(shippedSchema) as object);
+    return own.compile(close(censusSchema) as object);
+  });
+}
+
+/** Errors of a parsed `pool --output json` document against the shipped census schema. */
+export const openCensusSchemaErrors = censusValidator((s) => s);
+
+/** Errors against the strict copy of the census schema: every undescribed field is one. */
+export const censusSchemaErrors = censusValidator(closed);

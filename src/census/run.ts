@@ -1,0 +1,143 @@
+// `cognito-doctor pool`: the pool-level checks once, then every user through ListUsers pages, each
+// classified by whether ForgotPassword could reach it and dropped, keeping only counts and a few examples.
+
+import { AwsCallError } from '../aws/errors.js';
+import { poolChecklist } from '../checks/index.js';
+import { Context } from '../context/index.js';
+import { CognitoFacts } from '../context/cognito.js';
+import { callerFor, stopSignal, type Io } from '../diagnose.js';
+import { classifyUser, poolRules } from '../domain/reach.js';
+import type { OutputFormat } from '../options.js';
+import { Redactor } from '../redact.js';
+import { renderCensus } from '../render/census.js';
+import { runChecks } from '../runner.js';
+import { createProgress } from '../ui/progress.js';
+import { classInfo } from './classes.js';
+import { buildCensusReport, type CensusReport, type ListingStatus } from './report.js';
+import { Tally } from './tally.js';
+
+export interface CensusOptions {
+  userPoolId: string;
+  region: string;
+  profile?: string;
+  endpointUrl?: string;
+  output: OutputFormat;
+  redact: boolean;
+  verbose: boolean;
+  /** The time limit of the pool-level checks; each ListUsers page has the per-request limit it implies. */
+  timeoutMs: number;
+  requestTimeoutMs?: number;
+  /** Classify only the first `limit` users (a sample). */
+  limit?: number;
+}
+
+/** The most ListUsers pages a census reads: 1.2 million users, some hours at the API's request rate. */
+export const MAX_CENSUS_PAGES = 20_000;
+
+/** The delivery-log window the pool-level checks read (trigger failures CloudTrail recorded). */
+const SINCE_MS = 86_400_000;
+
+export async function census(
+  options: CensusOptions,
+  io: Omit<Io, 'operator'>,
+): Promise<{ report: CensusReport; output: string }> {
+  const started = performance.now();
+  const now = new Date();
+  const say = (text: string) => io.stderr.write(text);
+  const aws = callerFor(options, io.style, say);
+  const ctx = new Context(
+    {
+      userPoolId: options.userPoolId,
+      region: options.region,
+      input: '',
+      sinceMs: SINCE_MS,
+      now,
+      census: true,
+      ...(options.profile ? { profile: options.profile } : {}),
+    },
+    aws,
+  );
+  const progress = createProgress(io, !options.verbose);
+  const stop = stopSignal(options.timeoutMs, io.interrupt, aws);
+  // The listing has a caller of its own: the pool checks' time limit does not cut it short.
+  const lister = callerFor(options, io.style, say);
+  const interrupted = () => (io.interrupt?.aborted ? (io.interrupt.reason as NodeJS.Signals) : undefined);
+  const onInterrupt = () => {
+    lister.stop(new Error('interrupted'));
+  };
+  io.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  const tally = new Tally();
+  let listing: ListingStatus = 'not-read';
+  let pages = 0;
+  let error: CensusReport['users']['error'];
+  let listingMs = 0;
+  let estimatedUsers: number | undefined;
+  try {
+    const findings = await runChecks(poolChecklist, ctx, {}, progress.hooks, stop.signal);
+    stop.dispose();
+    const pool = await ctx.pool().catch(() => undefined);
+    estimatedUsers = pool?.EstimatedNumberOfUsers;
+    if (pool && !interrupted()) {
+      const rules = poolRules(pool);
+      const listStarted = performance.now();
+      const done = () => options.limit !== undefined && tally.total >= options.limit;
+      listing = 'complete';
+      try {
+        for await (const page of new CognitoFacts(lister, options.userPoolId, options.region).userPages(
+          MAX_CENSUS_PAGES,
+        )) {
+          pages += 1;
+          for (const user of page.items) {
+            if (done()) break;
+            tally.add(classifyUser(user, rules, now), user.Username);
+          }
+          const seconds = (performance.now() - listStarted) / 1000;
+          progress.status(`Classified ${tally.total} users (${Math.round(tally.total / seconds)}/s)…`);
+          if (interrupted()) listing = 'interrupted';
+          else if (page.more && done()) listing = 'sampled';
+          else if (page.more && pages >= MAX_CENSUS_PAGES) listing = 'page-cap';
+          if (listing !== 'complete') break;
+        }
+      } catch (err) {
+        if (interrupted()) listing = 'interrupted';
+        else if (err instanceof AwsCallError) {
+          listing = 'failed';
+          error = { action: err.action, region: err.region, code: err.awsCode, message: err.message };
+        } else throw err;
+      }
+      listingMs = performance.now() - listStarted;
+    } else if (interrupted()) listing = 'interrupted';
+    let report = buildCensusReport({
+      version: io.version,
+      userPoolId: options.userPoolId,
+      region: options.region,
+      estimatedUsers,
+      checks: poolChecklist,
+      findings,
+      tally,
+      info: (id) => classInfo(ctx, id, pool),
+      listing,
+      pages,
+      limit: options.limit,
+      listingMs,
+      ...(error ? { error } : {}),
+      interrupted: interrupted(),
+      durationMs: Math.round(performance.now() - started),
+    });
+    if (options.redact) report = redacted(report, tally);
+    return { report, output: renderCensus(report, options.output, io.style, options.verbose) };
+  } finally {
+    stop.dispose();
+    progress.stop();
+    io.interrupt?.removeEventListener('abort', onInterrupt);
+    aws.stop();
+    lister.stop();
+  }
+}
+
+/** The report with the example usernames (and any address or number) masked; the pool's ids kept. */
+function redacted(report: CensusReport, tally: Tally): CensusReport {
+  const redactor = new Redactor([...tally.examples.values()].flat());
+  const masked = redactor.value(report);
+  return { ...masked, tool: report.tool, target: report.target, generatedAt: report.generatedAt };
+}

@@ -1,0 +1,307 @@
+// The pool census end to end: the real SDK against the test endpoint, through run() (and once through
+// the built CLI): counts, examples, fixes, --limit, --redact, a listing that fails part-way, a signal
+// part-way, and every report valid against the census schema with no undescribed field.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { census } from '../../src/census/run.js';
+import type { CensusReport } from '../../src/census/report.js';
+import { createStyle } from '../../src/render/style.js';
+import { startFakeAws, type FakeAws } from '../fake/server.js';
+import { loadWorld, resolveWorld, WORLDS_DIR, type UserWorld, type World } from '../fake/world.js';
+import { ROOT, runCli, spawnCli, testEnv } from '../helpers/cli.js';
+import { censusSchemaErrors, openCensusSchemaErrors } from '../helpers/schema.js';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+
+const POOL = 'eu-west-1_AbC123';
+const CENSUS_WORLD = join(ROOT, 'test/worlds/census.json');
+
+/** The census world with a patch on its pool (settings, users) and the world's own fields (faults). */
+function world(pool: Record<string, unknown> = {}, extra: Partial<World> = {}): World {
+  return resolveWorld({ extends: 'census', pools: { [POOL]: pool }, ...extra } as unknown as World, WORLDS_DIR);
+}
+
+/** `n` users, each with a verified e-mail address: three pages and a bit. */
+function users(n: number, prefix = 'user'): Record<string, UserWorld> {
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `${prefix}${String(i).padStart(4, '0')}`,
+      { attributes: { email: `${prefix}${i}@example.com`, email_verified: 'true' }, status: 'CONFIRMED' },
+    ]),
+  );
+}
+
+async function pool(
+  w: World,
+  args: string[] = [],
+): Promise<{ code: number | null; report: CensusReport; stderr: string }> {
+  const fake = await startFakeAws(w);
+  try {
+    const r = await runCli(['pool', '-p', POOL, '--json', ...args], testEnv(fake.url));
+    const report = JSON.parse(r.stdout) as CensusReport;
+    expect(censusSchemaErrors(report)).toEqual([]);
+    return { code: r.code, report, stderr: r.stderr };
+  } finally {
+    await fake.close();
+  }
+}
+
+const byId = (r: CensusReport) => Object.fromEntries(r.classes.map((c) => [c.id, c]));
+
+describe('pool census', () => {
+  let mixed: Awaited<ReturnType<typeof pool>>;
+  beforeAll(async () => {
+    mixed = await pool(loadWorld(CENSUS_WORLD));
+  });
+
+  it('classifies every user of a mixed pool, with examples and a fix per class', () => {
+    const r = mixed.report;
+    expect(mixed.code).toBe(1);
+    expect(r.exitCode).toBe(1);
+    expect(r.users).toMatchObject({ listing: 'complete', classified: 12, reachable: 4, unreachable: 8, uncertain: 0 });
+    const counts = Object.fromEntries(r.classes.map((c) => [c.id, c.count]));
+    expect(counts).toEqual({
+      email: 3,
+      sms: 1,
+      'federated-user': 1,
+      'user-disabled': 1,
+      'user-unconfirmed': 1,
+      'temp-password-expired': 1,
+      'user-force-change-password': 1,
+      'unrecognised-user-status': 1,
+      'no-verified-contact': 2,
+    });
+    const c = byId(r);
+    expect(c.email!.examples).toEqual(['jane', 'alice', 'hank']);
+    expect(c['no-verified-contact']!.examples).toEqual(['gina', 'ivy']);
+    expect(c['temp-password-expired']!.examples).toEqual(['frank']);
+    expect(c['user-force-change-password']!.examples).toEqual(['erin']);
+    expect(c['user-disabled']!.fix!.commands).toEqual([
+      'aws cognito-idp admin-enable-user --user-pool-id eu-west-1_AbC123 --username "${USERNAME:?set USERNAME}" --region eu-west-1',
+    ]);
+    expect(c['federated-user']!.fix).toEqual({
+      text: 'Reset the password at the identity provider, or sign in through it.',
+      commands: [],
+    });
+    expect(c.email!.fix).toBeNull();
+    expect(r.summary).toBe('8 users of 12 cannot receive a ForgotPassword code.');
+  });
+
+  it('runs the pool-level checks once, without a user, and reads every user in one listing', () => {
+    const r = mixed.report;
+    expect(r.pool.findings.map((f) => `${f.check} ${f.status}`)).toEqual([
+      'pool pass',
+      'contact pass',
+      'recovery pass',
+      'sms pass',
+      'email pass',
+      'triggers pass',
+    ]);
+    expect(r.users.pages).toBe(1);
+  });
+
+  it('the shipped schema accepts the report; the strict copy refuses an undescribed field anywhere', () => {
+    const r = mixed.report as unknown as Record<string, unknown>;
+    expect(openCensusSchemaErrors(r)).toEqual([]);
+    type Json = Record<string, unknown>;
+    const places: (string | number)[][] = [
+      [],
+      ['tool'],
+      ['target'],
+      ['pool'],
+      ['users'],
+      ['classes', 0],
+      ['classes', 5, 'fix'],
+    ];
+    for (const path of places) {
+      const doc = structuredClone(r);
+      const at = path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, doc);
+      at.undescribed = true;
+      expect(openCensusSchemaErrors(doc), path.join('.')).toEqual([]);
+      expect(censusSchemaErrors(doc), path.join('.')).toContainEqual(
+        expect.stringContaining('must NOT have additional properties: {"additionalProperty":"undescribed"}'),
+      );
+    }
+  });
+
+  it('pages through ListUsers 60 at a time, and --limit samples the first users', async () => {
+    const w = world({ users: users(130) });
+    const all = await pool(w);
+    expect(all.report.users).toMatchObject({ listing: 'complete', classified: 142, pages: 3 });
+    const sample = await pool(world({ users: users(130) }), ['--limit', '70']);
+    expect(sample.report.users).toMatchObject({ listing: 'sampled', classified: 70, pages: 2, limit: 70 });
+    expect(sample.report.summary).toMatch(/a sample: the first users only/);
+  });
+
+  it('--redact masks the example usernames and keeps the pool', async () => {
+    const { report } = await pool(loadWorld(CENSUS_WORLD), ['--redact']);
+    const examples = report.classes.flatMap((c) => c.examples);
+    expect(examples).not.toContain('jane');
+    expect(examples).toContain('j***');
+    expect(JSON.stringify(report)).not.toMatch(/Google_104738291046512345678|alice|gina/);
+    expect(report.target.userPoolId).toBe(POOL);
+  });
+
+  it('a listing throttled part-way is an inconclusive partial census that names the error', async () => {
+    const w = world(
+      { users: users(130) },
+      { faults: [{ operation: 'cognito-idp:ListUsers', kind: 'throttle', after: 2 }] },
+    );
+    const { code, report } = await pool(w);
+    expect(code).toBe(3);
+    expect(report.users).toMatchObject({ listing: 'failed', classified: 120, pages: 2 });
+    expect(report.users.error).toMatchObject({ action: 'cognito-idp:ListUsers', code: 'TooManyRequestsException' });
+    expect(report.summary).toMatch(/the listing failed part-way: a partial census/);
+  });
+
+  it('ListUsers denied: no user classified, the census inconclusive, the pool checks still reported', async () => {
+    const w = world({}, { faults: [{ operation: 'cognito-idp:ListUsers', kind: 'access-denied' }] });
+    const { code, report } = await pool(w);
+    expect(code).toBe(3);
+    expect(report.users).toMatchObject({ listing: 'failed', classified: 0 });
+    expect(report.users.error!.code).toBe('AccessDeniedException');
+    expect(report.pool.findings.find((f) => f.check === 'pool')!.status).toBe('pass');
+  });
+
+  it('a pool that cannot be read is an AWS setup error, and no listing', async () => {
+    const fake = await startFakeAws(loadWorld(CENSUS_WORLD));
+    try {
+      const r = await runCli(['pool', '-p', 'eu-west-1_Missing1', '--json'], testEnv(fake.url));
+      const report = JSON.parse(r.stdout) as CensusReport;
+      expect(censusSchemaErrors(report)).toEqual([]);
+      expect(r.code).toBe(4);
+      expect(report.users).toMatchObject({ listing: 'not-read', classified: 0 });
+      expect(fake.requests.some((q) => q.action === 'cognito-idp:ListUsers')).toBe(false);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('admin_only recovery: every confirmed, enabled user is unreachable, and the pool check fails', async () => {
+    const w = world({
+      pool: { AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] } },
+    });
+    const { code, report } = await pool(w);
+    expect(code).toBe(1);
+    // Before any contact: a user with nothing verified is refused for the setting as well.
+    expect(byId(report)['recovery-admin-only']!.count).toBe(6);
+    expect(report.pool.findings.find((f) => f.check === 'recovery')!.code).toBe('recovery-admin-only');
+  });
+
+  it('MFA optional: a user whose only verified contact an MFA factor could rule out is uncertain (exit 3)', async () => {
+    const w = world({
+      pool: { MfaConfiguration: 'OPTIONAL' },
+      users: {
+        jane: null,
+        alice: null,
+        hank: null,
+        carol: null,
+        dave: null,
+        erin: null,
+        frank: null,
+        Google_104738291046512345678: null,
+        gina: null,
+        ivy: null,
+        zed: null,
+        both: {
+          attributes: {
+            email: 'both@example.com',
+            email_verified: 'true',
+            phone_number: '+447400123002',
+            phone_number_verified: 'true',
+          },
+        },
+      },
+    });
+    const { code, report } = await pool(w);
+    const c = byId(report);
+    expect(c.email!.examples).toEqual(['both']);
+    expect(c['mfa-may-disqualify']!.examples).toEqual(['bob']);
+    expect(c['mfa-may-disqualify']!.reachable).toBeNull();
+    expect(report.users.uncertain).toBe(1);
+    expect(code).toBe(3);
+  });
+
+  it('a verified phone with e-mail-only recovery: the recovery setting rules the user out', async () => {
+    const w = world({
+      pool: { AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] } },
+    });
+    const { report } = await pool(w);
+    expect(byId(report)['recovery-channel-not-verified-for-user']!.examples).toEqual(['bob']);
+  });
+
+  it('markdown: a table of classes and a section per unreachable class, for a ticket', async () => {
+    const fake = await startFakeAws(loadWorld(CENSUS_WORLD));
+    try {
+      const r = await runCli(['pool', '-p', POOL, '-o', 'markdown'], testEnv(fake.url));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        '| 2 | 17% | ❌ fail no-verified-contact: No verified e-mail address or phone number | `gina`, `ivy` |',
+      );
+      expect(r.stdout).toContain('### user-disabled (1)');
+      expect(r.stdout).toContain('**8 users of 12 cannot receive a ForgotPassword code.**');
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('pool census as a process and under a signal', () => {
+  let fake: FakeAws;
+  beforeAll(async () => {
+    fake = await startFakeAws(loadWorld(CENSUS_WORLD));
+  });
+  afterAll(() => fake.close());
+
+  it('the built CLI prints the pretty census and exits 1', async () => {
+    const r = await spawnCli(['pool', '-p', POOL], testEnv(fake.url));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('8 users of 12 cannot receive a ForgotPassword code.');
+    expect(r.stdout).toMatch(/✖ 2 +17% +no-verified-contact/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('an interrupt part-way stops the listing: a partial census marked as such, exit 130', async () => {
+    const slow = await startFakeAws(
+      world(
+        { users: users(130) },
+        { faults: [{ operation: 'cognito-idp:ListUsers', kind: 'latency', ms: 400, after: 1 }] },
+      ),
+    );
+    const interrupt = new AbortController();
+    // Interrupt while the second page is in flight.
+    const watch = setInterval(() => {
+      if (slow.requests.filter((q) => q.action === 'cognito-idp:ListUsers').length >= 2) {
+        clearInterval(watch);
+        interrupt.abort('SIGINT');
+      }
+    }, 5);
+    const saved = process.env;
+    process.env = testEnv(slow.url);
+    try {
+      const { report } = await census(
+        { userPoolId: POOL, region: 'eu-west-1', output: 'json', redact: false, verbose: false, timeoutMs: 60_000 },
+        {
+          stderr: new Writable({
+            write: (_c, _e, done) => {
+              done();
+            },
+          }),
+          env: process.env,
+          style: createStyle(false),
+          version: 'test',
+          interrupt: interrupt.signal,
+        },
+      );
+      expect(censusSchemaErrors(report)).toEqual([]);
+      expect(report.exitCode).toBe(130);
+      expect(report.interrupted).toBe('SIGINT');
+      expect(report.users).toMatchObject({ listing: 'interrupted', classified: 60 });
+      expect(report.summary).toMatch(/interrupted: a partial census/);
+    } finally {
+      clearInterval(watch);
+      process.env = saved;
+      await slow.close();
+    }
+  });
+});
