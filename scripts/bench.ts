@@ -11,6 +11,8 @@
 //   aws CLI    the same requests as a script of `aws` commands ÷ one diagnosis    (goal ≥ 10×; needs /usr/bin/aws)
 //   batch      --users-file on 100 and 1,000 generated users, 50 ms a call: requests per user, pool-level
 //              requests (must not grow with users), achieved request rate, batch time ÷ N single runs
+//   census     `pool` on a generated pool of 20,000 users: users classified a second, ListUsers pages, and
+//              the CLI's peak RSS for 60, 2,000 and 20,000 users (bounded memory: about the same)
 //
 // `node build/bench.mjs batch` runs the batch section alone.
 
@@ -22,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeAws, type LoggedRequest } from '../test/fake/server.js';
-import { loadWorld } from '../test/fake/world.js';
+import { loadWorld, type UserWorld } from '../test/fake/world.js';
 import { testEnv } from '../test/helpers/env.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,6 +165,76 @@ async function perFlow(env: Record<string, string>): Promise<void> {
   }
 }
 
+// ------------------------------------------------------------------------------------------------
+
+const CENSUS_USERS = 20_000;
+
+/** A generated user: mostly reachable, with each state a census tells apart in a realistic share. */
+function censusUser(i: number): UserWorld {
+  const email = { email: `user${i}@example.com`, email_verified: 'true' };
+  const phone = { phone_number: `+4474${String(10_000_000 + i).slice(-8)}`, phone_number_verified: 'true' };
+  const kind = i % 100;
+  if (kind < 70) return { attributes: email };
+  if (kind < 80) return { attributes: phone };
+  if (kind < 85) return { attributes: { ...email, email_verified: 'false' } };
+  if (kind < 88) return { attributes: email, enabled: false };
+  if (kind < 91)
+    return {
+      attributes: { ...email, email_verified: 'false' },
+      status: 'FORCE_CHANGE_PASSWORD',
+      created: i % 2 ? 'now-2d' : 'now-40d',
+    };
+  if (kind < 94) return { attributes: { ...email, email_verified: 'false' }, status: 'UNCONFIRMED' };
+  if (kind < 97) return { attributes: { ...email, email_verified: 'false' }, status: 'EXTERNAL_PROVIDER' };
+  return { attributes: email, status: 'RESET_REQUIRED' };
+}
+
+/** Prints the process's peak RSS on exit: loaded into the CLI with --import. */
+const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('peak-rss '+process.resourceUsage().maxRSS+'\\n'))`;
+
+/** `pool` on generated pools: the rate of classification, and memory that does not grow with the users. */
+async function census(env: Record<string, string>): Promise<void> {
+  const world = loadWorld(join(ROOT, 'test/worlds/base.json'));
+  const pool = world.pools![POOL]!;
+  pool.users = Object.fromEntries(
+    Array.from({ length: CENSUS_USERS }, (_, i) => [`user${String(i).padStart(5, '0')}`, censusUser(i)]),
+  );
+  pool.pool.MfaConfiguration = 'OFF';
+  const fake = await startFakeAws(world);
+  try {
+    const run = async (limit?: number) => {
+      fake.requests.length = 0;
+      const args = [
+        '--import',
+        PEAK_RSS,
+        CLI,
+        'pool',
+        '-p',
+        POOL,
+        '--json',
+        ...(limit ? ['--limit', String(limit)] : []),
+      ];
+      const r = await timed(process.execPath, args, { ...env, AWS_ENDPOINT_URL: fake.url });
+      const report = JSON.parse(r.stdout) as { users: { classified: number; pages: number; usersPerSecond: number } };
+      const rss = Number(/peak-rss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+      const pages = fake.requests.filter((q) => q.action === 'cognito-idp:ListUsers').length;
+      return { ms: r.ms, users: report.users, rss, pages, code: r.code };
+    };
+    await run(60); // warm-up
+    const one = await run(60);
+    const some = await run(2_000);
+    const all = await run();
+    const mb = (kb: number) => `${Math.round(kb)} MB`;
+    process.stdout.write(
+      `census     pool -p … on ${CENSUS_USERS} generated users, no added latency (exit ${all.code})\n` +
+        `           ${all.users.classified} users classified from ${all.pages} ListUsers pages in ${ms(all.ms)} (whole run): ${all.users.usersPerSecond} users/s while listing\n` +
+        `           peak RSS: ${mb(one.rss)} for 60 users, ${mb(some.rss)} for 2,000, ${mb(all.rss)} for ${CENSUS_USERS} (${ratio(all.rss / one.rss)} of the 60-user run)\n\n`,
+    );
+  } finally {
+    await fake.close();
+  }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(CLI)) {
     process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).\n');
@@ -247,6 +319,7 @@ async function main(): Promise<number> {
 
       await perFlow(env);
       await batch();
+      await census(env);
 
       // The same requests as a script of aws CLI commands, one after another, as a person would run them.
       if (!existsSync(AWS_CLI)) {
