@@ -203,6 +203,7 @@ export interface RawCensusOptions {
   timeout?: string;
   limit?: string;
   verbose?: boolean;
+  rate?: string;
 }
 
 /** The census's flags (`pool`): the same rules as a diagnosis for those they share, and --limit. */
@@ -222,6 +223,7 @@ export function resolveCensusOptions(raw: RawCensusOptions) {
     verbose: raw.verbose ?? false,
     timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
     ...(limit !== undefined ? { limit } : {}),
+    ...(raw.rate !== undefined ? { rate: parseRate(raw.rate)! } : {}),
   };
 }
 

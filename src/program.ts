@@ -238,6 +238,7 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .addOption(new Option('-o, --output <format>', 'pretty, json or markdown (default: pretty)'))
     .option('--json', 'short for --output json')
     .option('--limit <n>', 'classify only the first N users (a sample)')
+    .addOption(rateOption())
     .option('--redact', 'mask the example usernames, e-mail addresses and phone numbers')
     .option(
       '--timeout <duration>',

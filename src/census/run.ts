@@ -29,6 +29,8 @@ export interface CensusOptions {
   requestTimeoutMs?: number;
   /** Classify only the first `limit` users (a sample). */
   limit?: number;
+  /** --rate: at most this many AWS requests a second; the per-category quotas (ListUsers: UserList) apply beneath it. */
+  rate?: number;
 }
 
 /** The most ListUsers pages a census reads: 1.2 million users, some hours at the API's request rate. */
@@ -139,5 +141,21 @@ export async function census(
 function redacted(report: CensusReport, tally: Tally): CensusReport {
   const redactor = new Redactor([...tally.examples.values()].flat());
   const masked = redactor.value(report);
-  return { ...masked, tool: report.tool, target: report.target, generatedAt: report.generatedAt };
+  // The vocabulary (class ids, check ids, codes, the listing state) is not personal: a user named
+  // "email" must not turn the class `email` into `e***`.
+  return {
+    ...masked,
+    tool: report.tool,
+    target: report.target,
+    generatedAt: report.generatedAt,
+    pool: {
+      ...masked.pool,
+      findings: masked.pool.findings.map((f, i) => {
+        const { check, code } = report.pool.findings[i]!;
+        return { ...f, check, ...(code ? { code } : {}) };
+      }),
+    },
+    users: { ...masked.users, listing: report.users.listing },
+    classes: masked.classes.map((c, i) => ({ ...c, id: report.classes[i]!.id })),
+  };
 }

@@ -133,8 +133,13 @@ describe('pool census', () => {
     expect(sample.report.summary).toMatch(/a sample: the first users only/);
   });
 
-  it('--redact masks the example usernames and keeps the pool', async () => {
-    const { report } = await pool(loadWorld(CENSUS_WORLD), ['--redact']);
+  it('--redact masks the example usernames and keeps the pool and the vocabulary', async () => {
+    // A user named like a class: its name is masked, the class id is not.
+    const named = { attributes: { phone_number: '+447400123003', phone_number_verified: 'true' } };
+    const { report } = await pool(world({ users: { email: named } }), ['--redact']);
+    // A short name is masked whole.
+    expect(byId(report).sms!.examples).toEqual(['***', 'e***']);
+    expect(report.classes.map((c) => c.id)).toContain('email');
     const examples = report.classes.flatMap((c) => c.examples);
     expect(examples).not.toContain('jane');
     expect(examples).toContain('j***');
