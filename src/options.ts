@@ -178,8 +178,7 @@ function idList(flag: string, text: string | undefined, known: readonly string[]
 
 /** The pool (-p), its Region (from the id; --region must agree) and the endpoint, checked. */
 function poolTarget(raw: Pick<RawDiagnoseOptions, 'userPoolId' | 'region' | 'endpointUrl'>) {
-  if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
-  const userPoolId = raw.userPoolId.trim();
+  const userPoolId = requiredPool(raw);
   const region = regionOfPoolId(userPoolId);
   if (raw.region && raw.region !== region) {
     throw new UsageError(
@@ -266,7 +265,7 @@ function checkAttribute(flow: Flow, attribute: string | undefined): void {
   }
 }
 
-function requiredPool(raw: RawDiagnoseOptions): string {
+function requiredPool(raw: Pick<RawDiagnoseOptions, 'userPoolId'>): string {
   if (!raw.userPoolId) throw new UsageError("required option '-p, --user-pool-id <id>' not specified");
   return raw.userPoolId.trim();
 }
@@ -279,8 +278,7 @@ export function resolveRunOptions(
   attribute?: string,
 ): Omit<DiagnoseOptions, 'input'> {
   checkAttribute(flow, attribute);
-  const userPoolId = requiredPool(raw);
-  const region = regionOfPoolId(userPoolId);
+  const { userPoolId, region } = poolTarget(raw);
   const only = idList('--only', raw.only, checkIds);
   const skip = idList('--skip', raw.skip, checkIds);
   const both = only.filter((id) => skip.includes(id));
