@@ -3,11 +3,29 @@
 // (aws-cli-batch.py): the same code and the same exit codes as one process per line.
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, readFileSync, realpathSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { ROOT } from './cli.js';
 
 export const AWS_CLI = '/usr/bin/aws';
+
+/**
+ * An `aws` on PATH other than Debian's (a newer v2, or v1 from pip), for the printed lines whose
+ * subcommand 2.9.19 lacks; undefined when the machine has none.
+ */
+export function otherAwsCli(path = process.env.PATH ?? ''): string | undefined {
+  const debian = realpathSync(AWS_CLI);
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'aws');
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (realpathSync(candidate) !== debian) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
 
 export interface AwsCliAnswer {
   /** What `aws` would exit with: 0, 252 for a line it cannot parse, … */
