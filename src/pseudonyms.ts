@@ -17,6 +17,13 @@ const PHONE = /\+\d{7,15}(?!\d)/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const HEX = '0123456789abcdef';
+const DIGITS = '0123456789';
+
+/** A character of `set` drawn by `byte`, never `original`: every drawn character changes. */
+function other(set: string, original: string, byte: number): string {
+  const choices = set.replace(original, '');
+  return choices[byte % choices.length]!;
+}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,17 +53,17 @@ export class Pseudonyms {
   }
 
   /** A name's pseudonym: the report shows a name (or an address's local part) by its first character. */
-  private nameFor(lower: string): string {
+  private nameFor(lower: string, attempt: number): string {
     const chars = Array.from(lower);
-    const b = this.bytes(lower, chars.length);
+    const b = this.bytes(`${attempt}:${lower}`, chars.length);
     const uuid = UUID.test(lower);
     return chars
       .map((c, i) => {
         // A UUID keeps its version and variant characters, so it still reads as a v4 sub.
         if (i === 0 || (uuid && (i === 14 || i === 19))) return c;
-        if (uuid) return c === '-' ? c : HEX[b[i]! % 16]!;
-        if (/\d/.test(c)) return String(b[i]! % 10);
-        if (/[a-z]/.test(c)) return LETTERS[b[i]! % 26]!;
+        if (uuid) return c === '-' ? c : other(HEX, c, b[i]!);
+        if (/\d/.test(c)) return other(DIGITS, c, b[i]!);
+        if (/[a-z]/.test(c)) return other(LETTERS, c, b[i]!);
         return c;
       })
       .join('');
@@ -67,7 +74,12 @@ export class Pseudonyms {
     for (const v of values) {
       const lower = v?.trim().toLowerCase();
       if (!lower || lower.includes('@') || /^\+\d+$/.test(lower) || this.names.has(lower)) continue;
-      this.names.set(lower, this.nameFor(lower));
+      // Two users never share a pseudonym, nor does one take another's real name: a replay must
+      // still tell them apart.
+      const taken = new Set([...this.names.keys(), ...this.names.values(), ...values.map((x) => x?.toLowerCase())]);
+      let pseudonym = this.nameFor(lower, 0);
+      for (let attempt = 1; taken.has(pseudonym) && attempt < 100; attempt++) pseudonym = this.nameFor(lower, attempt);
+      this.names.set(lower, pseudonym);
     }
     const names = [...this.names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.byName = names.length
@@ -117,7 +129,7 @@ export class Pseudonyms {
     if (known) return known;
     const rest = Array.from(lower.slice(1).padEnd(3, 'x'));
     const b = this.bytes(`@${lower}`, rest.length);
-    return lower[0]! + rest.map((c, i) => (/\d/.test(c) ? String(b[i]! % 10) : LETTERS[b[i]! % 26]!)).join('');
+    return lower[0]! + rest.map((c, i) => other(/\d/.test(c) ? DIGITS : LETTERS, c, b[i]!)).join('');
   }
 
   /** `text` with every known name, e-mail address and phone number replaced by its pseudonym. */

@@ -15,6 +15,21 @@ describe('pseudonyms of a redacted recording', () => {
     expect(sub).not.toBe('91beb0c3-a87c-44d4-8517-21a6aa698ea4');
   });
 
+  it("a pseudonym is never the name itself, another name, or another name's pseudonym", () => {
+    // Short names leave few characters to draw: with 500 keys a drawn "al" would come out as itself ~19 times.
+    const names = ['al', 'ab', 'am', 'jane', 'jake', '42'];
+    for (let k = 0; k < 500; k++) {
+      const p = new Pseudonyms(Buffer.alloc(32, k));
+      p.learnNames(names);
+      const pseudonyms = names.map((n) => p.text(n));
+      for (const [i, n] of names.entries()) expect(pseudonyms[i], `key ${String(k)}`).not.toBe(n);
+      expect(new Set([...names, ...pseudonyms]).size, `key ${String(k)}: ${pseudonyms.join(' ')}`).toBe(
+        names.length * 2,
+      );
+      expect(p.text('al@example.com')).not.toBe('al@example.com');
+    }
+  });
+
   it('an address keeps its domain and first character; a local part that is a name takes its pseudonym', () => {
     const p = new Pseudonyms();
     p.learnNames(['sam']);
