@@ -57,7 +57,7 @@ export async function runBatch(
       return { kind: 'report', line: entry.line, report: { ...report, line: entry.line } };
     } catch (err) {
       const message = `cognito-doctor failed on this user: ${err instanceof Error ? err.message : String(err)}`;
-      return lineError(entry.line, entry.given, 'internal', message, ExitCode.PROBLEMS, run, io.version);
+      return lineError(entry.line, entry.given, 'internal', message, ExitCode.INTERNAL, run, io.version);
     }
   };
 

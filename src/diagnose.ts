@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AwsCaller, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type CallRecord } from './aws/caller.js';
 import { Recorder, Replayer, type Recording } from './aws/recording.js';
 import { checkReplayTarget, recordingOf } from './evidence.js';
@@ -269,6 +270,8 @@ export function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined
       { once: true },
     );
   }
+  // A batch listens to the one interrupt signal once per user in flight.
+  if (interrupt) setMaxListeners(0, interrupt);
   const limit = formatMs(timeoutMs);
   const timer = setTimeout(() => {
     stop.abort(new RunStopped('deadline-exceeded', `the time limit of ${limit} (--timeout) was reached.`));

@@ -82,8 +82,10 @@ export function checkReplayTarget(recording: Recording, options: DiagnoseOptions
     (f) => JSON.stringify(recorded[f]) !== JSON.stringify((asked as unknown as Record<string, unknown>)[f]),
   );
   if (differ.length) {
+    // With --redact the recorded command line may name the user (a recording made without it).
+    const of = options.redact ? 'another target' : `\`cognito-doctor ${recording.commandLine.join(' ')}\``;
     throw new UsageError(
-      `the recording is of \`cognito-doctor ${recording.commandLine.join(' ')}\`; this replay differs in ${differ.join(', ')}: replay it with that command line.`,
+      `the recording is of ${of}; this replay differs in ${differ.join(', ')}: replay it with the recorded user, pool and options.`,
     );
   }
 }
@@ -97,7 +99,8 @@ export function readRecording(path: string): Recording {
     throw new UsageError(`--replay ${path}: ${(err as Error).message.split('\n')[0]!}`);
   }
   const r = data as Partial<Recording> | null;
-  if (r?.recordingVersion !== RECORDING_VERSION || !Array.isArray(r.answers) || !r.target || !r.now) {
+  const now = typeof r?.now === 'string' ? Date.parse(r.now) : NaN;
+  if (r?.recordingVersion !== RECORDING_VERSION || !Array.isArray(r.answers) || !r.target || Number.isNaN(now)) {
     throw new UsageError(
       `--replay ${path} is not a cognito-doctor recording of version ${RECORDING_VERSION} (written by --record).`,
     );
@@ -106,5 +109,6 @@ export function readRecording(path: string): Recording {
 }
 
 export function writeRecording(path: string, recording: Recording): void {
-  writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`);
+  // The answers name users and their contacts: readable by the owner only, like a credentials file.
+  writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`, { mode: 0o600 });
 }

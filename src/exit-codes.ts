@@ -7,6 +7,8 @@ export const ExitCode = {
   USAGE: 2,
   INCONCLUSIVE: 3,
   AWS_SETUP: 4,
+  /** cognito-doctor itself failed (a bug): not a finding about the user. EX_SOFTWARE, as sysexits names it. */
+  INTERNAL: 70,
   /** The report could not be written (a full disk, a closed stdout): no diagnosis result. */
   OUTPUT_FAILED: 74,
   /** 128 + the signal's number, as shells report a process ended by it. */
@@ -69,6 +71,7 @@ const BATCH_ORDER: readonly number[] = [
   ExitCode.INCONCLUSIVE,
   ExitCode.USAGE,
   ExitCode.AWS_SETUP,
+  ExitCode.INTERNAL,
 ];
 
 /**

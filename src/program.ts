@@ -3,6 +3,7 @@
 // option rules load at start-up; the checklist, the AWS layer and the renderers are imported when a
 // command runs, so `--version` and `--help` stay fast.
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { plain } from './domain/text.js';
 import { ExitCode } from './exit-codes.js';
 import {
   DEFAULT_CONCURRENCY,
@@ -153,7 +154,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     } else if (err instanceof UsageError) {
       fail(io, state, err, ExitCode.USAGE);
     } else {
-      fail(io, state, err instanceof Error ? err : new Error(String(err)), 1);
+      fail(io, state, err instanceof Error ? err : new Error(String(err)), ExitCode.INTERNAL);
       if (io.env.COGNITO_DOCTOR_DEBUG) io.stderr.write(`${(err as Error).stack}\n`);
     }
   }
@@ -170,7 +171,8 @@ interface RunState {
 
 function fail(io: CliIo, state: RunState, error: Error, code: number): void {
   // One line, always: commander's "did you mean" hint joins the message.
-  const message = error.message
+  // A message may quote a file or an answer (a --replay file that is not JSON): text, never terminal codes.
+  const message = plain(error.message)
     .replace(/^error: /, '')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
@@ -451,9 +453,10 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
 
 const BATCH_HELP = `
 With --users-file, every user of the file is diagnosed (blank lines and # comments ignored, a line
-that names no user gets its own error record) and the exit code is the worst of the users': 4, then 2
-(a bad line), 3, 1, 0; 130 when Ctrl-C stopped the batch. --fix is refused (a batch never writes;
---dry-run shows each user's plan) and --json too (--output ndjson prints one report per line).`;
+that names no user gets its own error record) and the exit code is the worst of the users': 70
+(the tool failed), 4, then 2 (a bad line), 3, 1, 0; 130 when Ctrl-C stopped the batch. --fix is
+refused (a batch never writes; --dry-run puts each user's plan in its --output ndjson report) and
+--json too (--output ndjson prints one report per line).`;
 
 function batchExample(spec: DiagnoseCommand): string {
   const attribute = spec.attribute ? ' email' : '';

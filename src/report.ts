@@ -191,15 +191,18 @@ function decisiveLeftOut(ids: readonly string[], checks: readonly Check[], chann
   });
 }
 
+/** Reads that failed for the moment (not for want of access): the same run a minute later may read them. */
+const TRANSIENT: ReadonlySet<string> = new Set(['throttled', 'network-error', 'deadline-exceeded', 'interrupted']);
+
 /**
- * An error leaves the verdict open on a check that speaks for it: a core check or the channel's. A
- * throttled advice check does too: the read it lost (a delivery log, say) may hold the cause, and a run
- * again a minute later reads it, so a throttled run is never reported deliverable.
+ * An error leaves the verdict open on a check that speaks for it: a core check or the channel's. An
+ * advice check that failed for the moment does too: the read it lost (a delivery log, say) may hold the
+ * cause, and a run again reads it, so a throttled, timed-out or interrupted run is never deliverable.
  */
 function decisiveError(f: Finding, checks: readonly Check[], channel: VerdictChannel): boolean {
   const scope = scopeOf(checks, f.check);
   if (f.status !== 'error') return false;
-  return scope === 'core' || scope === channel || (scope === 'advice' && f.code === 'throttled');
+  return scope === 'core' || scope === channel || (scope === 'advice' && TRANSIENT.has(f.code ?? ''));
 }
 
 function verdictStatus(findings: Finding[], checks: readonly Check[], channel: VerdictChannel): VerdictStatus {

@@ -107,6 +107,28 @@ describe('--record and --replay', () => {
       2,
       `cognito-doctor: --replay ${notOne} is not a cognito-doctor recording of version 1 (written by --record).\n`,
     ]);
+    // A time that is no time: refused before any check reads a window computed from it.
+    const recording = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(notOne, JSON.stringify({ ...recording, now: 'yesterday' }));
+    const when = await runCli([...JANE, '--replay', notOne], offline(env));
+    expect([when.code, when.stderr]).toEqual([
+      2,
+      `cognito-doctor: --replay ${notOne} is not a cognito-doctor recording of version 1 (written by --record).\n`,
+    ]);
+    // A file that is not JSON is quoted in the error, never with its terminal codes.
+    writeFileSync(notOne, '\u001b]0;PWNED\u0007\u001b[31m not json');
+    const hostile = await runCli([...JANE, '--replay', notOne], offline(env));
+    expect(hostile.code).toBe(2);
+    expect(hostile.stderr).toContain(`--replay ${notOne}:`);
+    expect([...hostile.stderr].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+    // With --redact the recorded command line, which names the user, is not printed.
+    const redacted = await runCli(
+      ['forgot-password', 'dana', '-p', 'eu-west-1_AbC123', '--redact', '--replay', file],
+      offline(env),
+    );
+    expect(redacted.code).toBe(2);
+    expect(redacted.stderr).not.toContain('jane');
+    expect(redacted.stderr).toContain('the recording is of another target; this replay differs in input, clientId');
   });
 
   it('a redacted recording names the user by a pseudonym and replays to the same redacted report', async () => {

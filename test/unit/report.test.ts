@@ -114,6 +114,8 @@ describe('buildReport: verdict status', () => {
       0,
     ],
     ['advice that AWS throttled', with_(f('client', 'error', 'throttled')), byEmail, 'inconclusive', 3],
+    ['advice cut off by the time limit', with_(f('client', 'error', 'deadline-exceeded')), byEmail, 'inconclusive', 3],
+    ['advice that could not reach AWS', with_(f('client', 'error', 'network-error')), byEmail, 'inconclusive', 3],
     [
       'a throttled advice check beats a warning',
       with_(f('client', 'error', 'throttled'), f('email', 'warn', 'ses-quota-exceeded')),
