@@ -10,6 +10,7 @@
 // case-insensitive matches hold; across recordings nothing links them.
 
 import { createHmac, randomBytes } from 'node:crypto';
+import { maskIpAddresses } from './domain/ip-address.js';
 
 // The shapes the report's redaction masks (src/redact.ts).
 const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -145,7 +146,8 @@ export class Pseudonyms {
     const named = this.byName
       ? addressed.replace(this.byName, (m) => withCaseOf(m, this.names.get(m.toLowerCase())!))
       : addressed;
-    return named.replace(PHONE, (m) => this.phones.get(m) ?? m);
+    // An IP address is not read by any check: it is masked as the report masks it, so both agree.
+    return maskIpAddresses(named.replace(PHONE, (m) => this.phones.get(m) ?? m));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { UserResolution } from './context/index.js';
 import { maskDestination } from './domain/channel.js';
+import { maskIpAddresses } from './domain/ip-address.js';
 import type { Report } from './report.js';
 
 // Addresses in any script (jürgen@bücher.example), and E.164 numbers.
@@ -60,9 +61,11 @@ export class Redactor {
   text(text: string): string {
     // Names first: a one-letter name must not match the first letter of a mask already made.
     const named = this.byName ? text.replace(this.byName, maskName) : text;
-    return named
-      .replace(EMAIL_OR_RUN, (m, email?: string) => (email ? (maskDestination(email) ?? email) : m))
-      .replace(PHONE, (m) => maskDestination(m) ?? m);
+    return maskIpAddresses(
+      named
+        .replace(EMAIL_OR_RUN, (m, email?: string) => (email ? (maskDestination(email) ?? email) : m))
+        .replace(PHONE, (m) => maskDestination(m) ?? m),
+    );
   }
 
   /** Every string in `value` masked, at any depth; object keys kept. */

@@ -25,6 +25,8 @@ function personalValues(world: World, input: string): string[] {
       }
     }
   }
+  // End users' IP addresses (CloudTrail's sourceIPAddress), wherever the world holds one.
+  for (const ip of JSON.stringify(world).match(/(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g) ?? []) values.add(ip);
   // Console links spell a value percent-encoded (jane%40example.com).
   for (const v of [...values]) values.add(encodeURIComponent(v));
   return [...values];
