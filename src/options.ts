@@ -261,7 +261,11 @@ export function userOptions(
 
 function checkAttribute(flow: Flow, attribute: string | undefined): void {
   if (flow === 'verify-attribute' && attribute !== 'email' && attribute !== 'phone_number') {
-    throw new UsageError(`The attribute to verify is "${attribute ?? ''}": use email or phone_number.`);
+    throw new UsageError(
+      attribute
+        ? `The attribute to verify is "${attribute}": use email or phone_number.`
+        : "missing required argument 'attribute' (email or phone_number)",
+    );
   }
 }
 
@@ -349,7 +353,7 @@ export function resolveBatchOptions(
   }
   if (raw.json || raw.output === 'json') {
     throw new UsageError(
-      '--json prints one report: a batch (--users-file) prints one report per line with --output ndjson.',
+      `${raw.json ? '--json' : '--output json'} prints one report: a batch (--users-file) prints one report per line with --output ndjson.`,
     );
   }
   const format = raw.output ?? 'pretty';
@@ -475,7 +479,10 @@ export async function readUsersFile(path: string, stdin: AsyncIterable<string | 
   }
   const { stat, readFile } = await import('node:fs/promises');
   try {
-    if ((await stat(path)).size > MAX_USERS_FILE_BYTES) throw tooLong();
+    const file = await stat(path);
+    if (file.isDirectory())
+      throw new UsageError(`--users-file ${path} is a directory: give a file of users, one a line.`);
+    if (file.size > MAX_USERS_FILE_BYTES) throw tooLong();
     return await readFile(path, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;

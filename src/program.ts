@@ -11,6 +11,7 @@ import {
   decideColor,
   fixConfirmation,
   OUTPUT_FORMATS,
+  BATCH_FORMATS,
   outputFormat,
   readSecret,
   readUsersFile,
@@ -309,11 +310,13 @@ The hash alone goes to stdout:
         import('./commands/completion.js'),
       ]);
       const tree = completionTree(program, (command) => {
-        const ids = (Object.hasOwn(checklists, command) ? checklists[command as Flow] : []).map((c) => c.id);
+        const flow = Object.hasOwn(checklists, command);
+        const ids = (flow ? checklists[command as Flow] : []).map((c) => c.id);
         return {
           '--only': { values: ids, list: true },
           '--skip': { values: ids, list: true },
-          '--output': { values: OUTPUT_FORMATS },
+          // A flow command also writes ndjson (with --users-file).
+          '--output': { values: flow ? [...new Set([...OUTPUT_FORMATS, ...BATCH_FORMATS])] : OUTPUT_FORMATS },
         };
       });
       io.stdout.write(completionScript(shell, tree));

@@ -311,6 +311,19 @@ describe('--users-file', () => {
     expect(empty.stderr).toMatch(/names no user/);
     const none = await runCli(['forgot-password', '-p', POOL], env);
     expect(none.stderr).toMatch(/missing required argument 'user' \(or --users-file <path>\)/);
+    const directory = await runCli(['forgot-password', '--users-file', tmpdir(), '-p', POOL], env);
+    expect([directory.code, directory.stderr]).toEqual([
+      2,
+      `cognito-doctor: --users-file ${tmpdir()} is a directory: give a file of users, one a line.\n`,
+    ]);
+    const json = await runCli(['forgot-password', '--users-file', usersFile('jane\n'), '-p', POOL, '-o', 'json'], env);
+    expect(json.stderr).toMatch(/^cognito-doctor: --output json prints one report/);
+    const file = usersFile('jane\n');
+    const noAttribute = await runCli(['verify-attribute', '--users-file', file, '-p', POOL], env);
+    expect([noAttribute.code, noAttribute.stderr]).toEqual([
+      2,
+      "cognito-doctor: missing required argument 'attribute' (email or phone_number)\n",
+    ]);
     expect(requestsOf('AKIDUSAGEFILE')).toEqual([]);
   });
 });

@@ -53,8 +53,9 @@ describe('cognito-doctor completion bash', () => {
       'pretty',
       'json',
       'markdown',
+      'ndjson',
     ]);
-    expect(complete(path, ['cognito-doctor', 'checks', '--output', 'm'])).toEqual(['markdown']);
+    expect(complete(path, ['cognito-doctor', 'checks', '--output', ''])).toEqual(['pretty', 'json', 'markdown']);
     expect(complete(path, ['cognito-doctor', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     // A value of an option is free text: nothing is offered.
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '-p', ''])).toEqual([]);
