@@ -42,10 +42,16 @@ export async function runBatch(
   const progress = createBatchProgress(io, entries.length, !run.quiet && !run.verbose);
   const written: BatchRecord[] = [];
   const emit = (record: BatchRecord) => {
-    written.push(record);
     progress.tick();
     if (format === 'ndjson') {
       io.write(renderJsonLine(record.kind === 'report' ? record.report : record.document));
+    }
+    // The summary and the table read a report's verdict, target and exit code: its findings and plan,
+    // most of its size, are not kept, so a batch of thousands holds little once each line is written.
+    if (record.kind !== 'report') written.push(record);
+    else {
+      const { fixes: _plan, ...kept } = record.report;
+      written.push({ ...record, report: { ...kept, findings: [] } });
     }
   };
 
