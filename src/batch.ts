@@ -37,7 +37,7 @@ export async function runBatch(
   const startedAt = new Date();
   const started = performance.now();
   const checklist = checklists[run.flow ?? 'forgot-password'];
-  const aws = callerFor(run, io.style, (text) => io.stderr.write(text));
+  const aws = callerFor(run, io.style, (text) => io.stderr.write(text), {}, true);
   const shared = { aws, now: startedAt };
   const progress = createBatchProgress(io, entries.length, !run.quiet && !run.verbose);
   const written: BatchRecord[] = [];
@@ -74,7 +74,9 @@ export async function runBatch(
     // Nothing still in flight may keep the process alive once the answers are out.
     aws.stop();
   }
-  const stoppedBy = io.interrupt?.aborted ? (io.interrupt.reason as NodeJS.Signals) : undefined;
+  // A signal after the last answer stopped nothing: the batch is complete.
+  const cutShort = written.length < entries.length || written.some((r) => r.kind === 'report' && r.report.interrupted);
+  const stoppedBy = io.interrupt?.aborted && cutShort ? (io.interrupt.reason as NodeJS.Signals) : undefined;
   const summary = summariseBatch(written, {
     version: io.version,
     command: run.flow ?? 'forgot-password',

@@ -240,9 +240,12 @@ export function callerFor(
   style: Style,
   say: (text: string) => unknown,
   source: Omit<Source, 'now'> = {},
+  shared = false,
 ): AwsCaller {
   return new AwsCaller(
     {
+      // Shared by many users (a batch): one user's momentary failure is not handed to the next.
+      ...(shared ? { forgetTransientFailures: true } : {}),
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),

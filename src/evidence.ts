@@ -2,7 +2,7 @@
 // line, target), masking it with --redact, reading and writing the file, and holding a replay to the
 // target it was recorded for.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { RECORDING_VERSION, type Recorder, type RecordedTarget, type Recording } from './aws/recording.js';
 import { UsageError, type DiagnoseOptions } from './options.js';
 import { Pseudonyms } from './pseudonyms.js';
@@ -109,6 +109,8 @@ export function readRecording(path: string): Recording {
 }
 
 export function writeRecording(path: string, recording: Recording): void {
-  // The answers name users and their contacts: readable by the owner only, like a credentials file.
+  // The answers name users and their contacts: readable by the owner only, like a credentials file;
+  // `mode` sets a new file's, and an older file written over is narrowed first.
+  if (existsSync(path)) chmodSync(path, 0o600);
   writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`, { mode: 0o600 });
 }

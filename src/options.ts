@@ -466,24 +466,31 @@ export async function readSecret(
 export async function readUsersFile(path: string, stdin: AsyncIterable<string | Buffer>): Promise<string> {
   const tooLong = () =>
     new UsageError(`--users-file ${path}: more than ${MAX_USERS_FILE_BYTES} bytes; split it into smaller batches.`);
-  if (path === '-') {
+  // Counted as read, not by the file's size: a pipe or <(command) has none.
+  const capped = async (input: AsyncIterable<string | Buffer>) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of stdin) {
+    for await (const chunk of input) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += bytes.length;
       if (size > MAX_USERS_FILE_BYTES) throw tooLong();
       chunks.push(bytes);
     }
     return Buffer.concat(chunks).toString('utf8');
-  }
-  const { stat, readFile } = await import('node:fs/promises');
+  };
+  if (path === '-') return capped(stdin);
+  const [{ stat }, { createReadStream }] = await Promise.all([import('node:fs/promises'), import('node:fs')]);
   try {
     const file = await stat(path);
     if (file.isDirectory())
       throw new UsageError(`--users-file ${path} is a directory: give a file of users, one a line.`);
     if (file.size > MAX_USERS_FILE_BYTES) throw tooLong();
-    return await readFile(path, 'utf8');
+    const stream = createReadStream(path);
+    try {
+      return await capped(stream);
+    } finally {
+      stream.destroy();
+    }
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
-import { classifyAwsError } from './errors.js';
+import { AwsCallError, classifyAwsError } from './errors.js';
 import { RequestLimiter } from './limiter.js';
 import { limitRequests, type LimitableClient } from './rate-middleware.js';
 import type { Recorder, Replayer } from './recording.js';
@@ -20,6 +20,11 @@ export interface AwsSettings {
   rate?: number;
   /** --record: every read's answer is kept here. */
   recorder?: Recorder;
+  /**
+   * A batch: a read that failed for the moment (throttled, network) is forgotten, so the next user asks
+   * again instead of inheriting one user's bad luck. A single run keeps every answer, failures too.
+   */
+  forgetTransientFailures?: boolean;
   /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
   replayer?: Replayer;
 }
@@ -96,6 +101,13 @@ export class AwsCaller {
       pending = replayer ? this.replay(replayer, action, region, input) : this.send(action, region, build);
       this.requests.set(key, pending);
       recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
+      if (this.settings.forgetTransientFailures) {
+        const asked = pending;
+        asked.catch((err: unknown) => {
+          const transient = err instanceof AwsCallError && (err.kind === 'throttled' || err.kind === 'network');
+          if (transient && this.requests.get(key) === asked) this.requests.delete(key);
+        });
+      }
     }
     return pending as Promise<OutputOf<C>>;
   }
@@ -110,6 +122,8 @@ export class AwsCaller {
     command: (sdk: SdkModule<S>) => C,
     input: InputOf<C>,
   ): Promise<OutputOf<C>> {
+    // A replay sends nothing: an unshared read is answered from the recording like any other.
+    if (this.settings.replayer) return this.call(action, region, command, input);
     const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
     return this.send(action, region, build) as Promise<OutputOf<C>>;
   }

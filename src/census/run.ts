@@ -89,14 +89,18 @@ export async function census(
           MAX_CENSUS_PAGES,
         )) {
           pages += 1;
-          for (const user of page.items) {
-            if (done()) break;
+          let left = 0;
+          for (const [i, user] of page.items.entries()) {
+            if (done()) {
+              left = page.items.length - i;
+              break;
+            }
             tally.add(classifyUser(user, rules, now), user.Username);
           }
           const seconds = (performance.now() - listStarted) / 1000;
           progress.status(`Classified ${tally.total} users (${Math.round(tally.total / seconds)}/s)…`);
           if (interrupted()) listing = 'interrupted';
-          else if (page.more && done()) listing = 'sampled';
+          else if ((page.more || left > 0) && done()) listing = 'sampled';
           else if (page.more && pages >= MAX_CENSUS_PAGES) listing = 'page-cap';
           if (listing !== 'complete') break;
         }

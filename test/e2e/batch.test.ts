@@ -49,6 +49,8 @@ beforeAll(async () => {
       accessKey: 'AKIDTHROTTLE',
       input: { Username: 'carlos' },
     },
+    // The account's SES state throttled on every attempt of the first user's read, then answered.
+    { operation: 'ses:GetAccount', kind: 'throttle', times: 3, accessKey: 'AKIDBLIP' },
     // The user after the first hangs: the batch is surely mid-way when the signal comes.
     { operation: 'cognito-idp:AdminGetUser', kind: 'stall', accessKey: 'AKIDSIGINT', input: { Username: 'carlos' } },
   ];
@@ -220,6 +222,20 @@ describe('--users-file', () => {
       }
     }
     expect(r.code).toBe(3);
+  });
+
+  it('a shared read throttled for one user is asked again for the next, not handed on', async () => {
+    const r = await batch(
+      'AKIDBLIP',
+      ['--output', 'ndjson', '--concurrency', '1'],
+      'jane@example.com\njane@example.com\n',
+    );
+    const [first, second] = ndjson(r).records as Report[];
+    expect(first!.findings.find((f) => f.check === 'email')).toMatchObject({ status: 'error', code: 'throttled' });
+    expect(first!.verdict.status).toBe('inconclusive');
+    expect(second!.findings.filter((f) => f.status === 'error')).toEqual([]);
+    expect(second!.verdict.status).toBe('deliverable');
+    expect(requestsOf('AKIDBLIP').filter((q) => q.action === 'ses:GetAccount')).toHaveLength(4);
   });
 
   it('throttled mid-batch by a request-rate quota: the limiter slows down, and no throttled user is reported healthy', async () => {

@@ -131,6 +131,12 @@ describe('pool census', () => {
     const sample = await pool(world({ users: users(130) }), ['--limit', '70']);
     expect(sample.report.users).toMatchObject({ listing: 'sampled', classified: 70, pages: 2, limit: 70 });
     expect(sample.report.summary).toMatch(/a sample: the first users only/);
+    // The limit met inside the last page still leaves users out: a sample, not the pool.
+    const lastPage = await pool(world({ users: users(130) }), ['--limit', '130']);
+    expect(lastPage.report.users).toMatchObject({ listing: 'sampled', classified: 130, pages: 3 });
+    // A limit of exactly every user is the whole pool.
+    const exact = await pool(world({ users: users(130) }), ['--limit', '142']);
+    expect(exact.report.users).toMatchObject({ listing: 'complete', classified: 142, pages: 3 });
   });
 
   it('--redact masks the example usernames and keeps the pool and the vocabulary', async () => {

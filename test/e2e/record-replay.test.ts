@@ -3,7 +3,7 @@
 // must ask what was recorded, and a --fix run records only its reads.
 
 import net from 'node:net';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
@@ -129,6 +129,18 @@ describe('--record and --replay', () => {
     expect(redacted.code).toBe(2);
     expect(redacted.stderr).not.toContain('jane');
     expect(redacted.stderr).toContain('the recording is of another target; this replay differs in input, clientId');
+  });
+
+  it('a recording is readable by its owner only, also when it writes over an older file', async () => {
+    const file = join(dir, 'owner-only.json');
+    writeFileSync(file, 'an older file', { mode: 0o644 });
+    const fake = await startFakeAws(demoWorld());
+    try {
+      await runCli([...JANE, '--record', file], testEnv(fake.url));
+    } finally {
+      await fake.close();
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('a redacted recording names the user by a pseudonym and replays to the same redacted report', async () => {
