@@ -9,7 +9,7 @@ export const ExitCode = {
   AWS_SETUP: 4,
   /** cognito-doctor itself failed (a bug): not a finding about the user. EX_SOFTWARE, as sysexits names it. */
   INTERNAL: 70,
-  /** The report could not be written (a full disk, a closed stdout): no diagnosis result. */
+  /** The report or the --record file could not be written (a full disk, a closed stdout). */
   OUTPUT_FAILED: 74,
   /** 128 + the signal's number, as shells report a process ended by it. */
   HANGUP: 129,
