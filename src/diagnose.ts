@@ -168,6 +168,7 @@ export async function diagnoseReport(
         now: source.now,
         commandLine: io.commandLine ?? [],
         options,
+        report,
       }));
     return { report, fixable, calls: passes.flatMap((p) => p.aws.calls), ...(recording ? { recording } : {}) };
   } finally {

@@ -28,13 +28,21 @@ export function targetOf(options: DiagnoseOptions): RecordedTarget {
  */
 export async function recordingOf(
   recorder: Recorder,
-  run: { version: string; now: Date; commandLine: readonly string[]; options: DiagnoseOptions },
+  run: {
+    version: string;
+    now: Date;
+    commandLine: readonly string[];
+    options: DiagnoseOptions;
+    /** The run's report: its words are no pseudonym's (a replay would mask them). */
+    report: unknown;
+  },
 ): Promise<Recording> {
   const { options } = run;
   let text: ((s: string) => string) | undefined;
   let written = (typed: string) => typed;
   if (options.redact) {
     const pseudonyms = new Pseudonyms();
+    pseudonyms.avoidWordsOf(`${JSON.stringify(run.report)} ${JSON.stringify(recorder.answers())}`);
     pseudonyms.learnNames([options.input, options.inputGiven, options.sentAs]);
     pseudonyms.learnNames(recorder.outputs().flatMap((o) => namedIn(withJson(o))));
     await pseudonyms.learnPhones([JSON.stringify(recorder.answers()), options.input]);

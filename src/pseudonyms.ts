@@ -41,6 +41,8 @@ export class Pseudonyms {
   private readonly names = new Map<string, string>();
   private readonly phones = new Map<string, string>();
   private byName: RegExp | undefined;
+  /** Words of the run's own text (see avoidWordsOf). */
+  private readonly words = new Set<string>();
 
   constructor(private readonly key: Buffer = randomBytes(32)) {}
 
@@ -71,13 +73,26 @@ export class Pseudonyms {
   }
 
   /** Values to replace wherever they appear (usernames, subs, the input as typed), in any case. */
+  /**
+   * Words a pseudonym must not be: a replay's report masks a pseudonym wherever it stands alone, so one
+   * that is also a word of the run's text ("ses" in "SES in eu-west-1") would mask that word too.
+   */
+  avoidWordsOf(text: string): void {
+    for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) this.words.add(word);
+  }
+
   learnNames(values: readonly (string | undefined)[]): void {
     for (const v of values) {
       const lower = v?.trim().toLowerCase();
       if (!lower || lower.includes('@') || /^\+\d+$/.test(lower) || this.names.has(lower)) continue;
       // Two users never share a pseudonym, nor does one take another's real name: a replay must
       // still tell them apart.
-      const taken = new Set([...this.names.keys(), ...this.names.values(), ...values.map((x) => x?.toLowerCase())]);
+      const taken = new Set([
+        ...this.words,
+        ...this.names.keys(),
+        ...this.names.values(),
+        ...values.map((x) => x?.toLowerCase()),
+      ]);
       let pseudonym = this.nameFor(lower, 0);
       for (let attempt = 1; taken.has(pseudonym) && attempt < 100; attempt++) pseudonym = this.nameFor(lower, attempt);
       this.names.set(lower, pseudonym);
