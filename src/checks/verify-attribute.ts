@@ -5,7 +5,7 @@ import { callsBy } from '../domain/logs.js';
 import { aws, markVerifiedRequest, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
-import { userDisabled } from './user/disabled.js';
+import { verifyStateOutcomes } from './verify-attribute/user-state.js';
 import type { Check, Evidence, Outcome } from './types.js';
 
 const NAME: Record<ContactAttribute, string> = { email: 'e-mail address', phone_number: 'phone number' };
@@ -14,8 +14,9 @@ const ADMIN_UPDATE_WINDOW_MS = 30 * 86_400_000;
 
 /**
  * Whether Cognito sends a verification code for this attribute (GetUserAttributeVerificationCode, or a
- * change through UpdateUserAttributes) and where: to the value itself, the new one when a change waits
- * for verification; an administrator's change (AdminUpdateUserAttributes) sends nothing.
+ * change through UpdateUserAttributes) and where: only to a user who can sign in (it asks with its
+ * access token), to the value itself, the new one when a change waits for verification; an
+ * administrator's change (AdminUpdateUserAttributes) sends nothing.
  */
 export const verifyAttribute: Check = {
   id: 'verify-attribute',
@@ -24,8 +25,11 @@ export const verifyAttribute: Check = {
   dependsOn: ['pool', 'user'],
   codes: [
     'user-disabled',
+    'user-force-change-password',
     'user-unconfirmed',
+    'user-reset-required',
     'federated-user',
+    'unrecognised-user-status',
     'no-verified-contact',
     'pending-update-code-to-old-address',
     'attribute-changed-now-unverified',
@@ -46,35 +50,8 @@ export const verifyAttribute: Check = {
       'DescribeUserPool.UserPool.UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate':
         p.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
     };
-    const outcomes: Outcome[] = [];
-    if (u.Enabled === false)
-      outcomes.push(
-        userDisabled(ctx, username, evidence, 'it cannot sign in, so it has no access token to ask for a code with.'),
-      );
-    if (status === 'UNCONFIRMED') {
-      outcomes.push({
-        status: 'fail',
-        code: 'user-unconfirmed',
-        message: `User ${username} never confirmed the sign-up (UNCONFIRMED): GetUserAttributeVerificationCode fails with UserNotConfirmedException. What it waits for is the sign-up confirmation code.`,
-        evidence,
-        remediation: remediation(
-          `Diagnose the confirmation code instead: cognito-doctor sign-up ${username} -p ${ctx.target.userPoolId}.`,
-          [],
-          [docs.signingUp],
-        ),
-      });
-      return outcomes;
-    }
-    if (status === 'EXTERNAL_PROVIDER') {
-      outcomes.push({
-        status: 'fail',
-        code: 'federated-user',
-        message: `User ${username} signs in through an external identity provider, which owns its attributes: Cognito sends no verification code.`,
-        evidence,
-        remediation: remediation('Change and verify the attribute at the identity provider.', [], [docs.signingUp]),
-      });
-      return outcomes;
-    }
+    const { outcomes, elsewhere } = verifyStateOutcomes(ctx, u, p, a.email, evidence);
+    if (elsewhere) return outcomes;
     if (!a[n]) {
       outcomes.push({
         status: 'fail',

@@ -1,20 +1,11 @@
-// What a user's status and Enabled flag mean for ForgotPassword, as pure rules over the user record
-// (AdminGetUser or ListUsers carry the same fields): the single diagnosis and the pool census both ask here.
+// What a user's status and Enabled flag mean for the flows, as pure rules over the user record (AdminGetUser
+// or ListUsers carry the same fields): the single diagnoses and the pool census all ask here.
 
 import type { CauseCode } from '../causes.js';
 
 /** Cognito's default for `Policies.PasswordPolicy.TemporaryPasswordValidityDays`. */
 export const DEFAULT_TEMP_PASSWORD_DAYS = 7;
 export const DAY_MS = 86_400_000;
-
-/** The user states whose ForgotPassword behaviour is known; any other is reported, never passed. */
-export const KNOWN_STATUSES = new Set([
-  'CONFIRMED',
-  'FORCE_CHANGE_PASSWORD',
-  'UNCONFIRMED',
-  'EXTERNAL_PROVIDER',
-  'RESET_REQUIRED',
-]);
 
 export interface UserStateFacts {
   status: string;
@@ -46,6 +37,16 @@ export function expiredTemporaryPassword(f: UserStateFacts): TemporaryPasswordAg
   return issued > 0 && ageMs > days * DAY_MS ? { days, ageMs } : undefined;
 }
 
+/** What a user status alone means, none for CONFIRMED: the one reading of a status every flow shares. */
+export function statusCause(status: string): CauseCode | undefined {
+  if (status === 'CONFIRMED') return undefined;
+  if (status === 'FORCE_CHANGE_PASSWORD') return 'user-force-change-password';
+  if (status === 'UNCONFIRMED') return 'user-unconfirmed';
+  if (status === 'EXTERNAL_PROVIDER') return 'federated-user';
+  if (status === 'RESET_REQUIRED') return 'user-reset-required';
+  return 'unrecognised-user-status';
+}
+
 /**
  * The causes the user's state gives, in the order the report lists them: disabled, then what the
  * status means. RESET_REQUIRED is the one that does not block (ForgotPassword is the way out of it).
@@ -53,12 +54,22 @@ export function expiredTemporaryPassword(f: UserStateFacts): TemporaryPasswordAg
 export function stateCauses(f: UserStateFacts): CauseCode[] {
   const causes: CauseCode[] = [];
   if (!f.enabled) causes.push('user-disabled');
-  if (f.status === 'FORCE_CHANGE_PASSWORD') {
-    causes.push('user-force-change-password');
-    if (expiredTemporaryPassword(f)) causes.push('temp-password-expired');
-  } else if (f.status === 'UNCONFIRMED') causes.push('user-unconfirmed');
-  else if (f.status === 'EXTERNAL_PROVIDER') causes.push('federated-user');
-  else if (f.status === 'RESET_REQUIRED') causes.push('user-reset-required');
-  if (!KNOWN_STATUSES.has(f.status)) causes.push('unrecognised-user-status');
+  const cause = statusCause(f.status);
+  if (cause) causes.push(cause);
+  if (expiredTemporaryPassword(f)) causes.push('temp-password-expired');
   return causes;
 }
+
+/**
+ * The causes that keep a user from signing in with a Cognito password, so from the access token a
+ * signed-in call (GetUserAttributeVerificationCode) needs: a disabled user (its tokens are revoked),
+ * an invited one still at the NEW_PASSWORD_REQUIRED challenge, an unconfirmed one, one that must
+ * reset the password first (PasswordResetRequiredException). A federated user signs in at its
+ * identity provider, which owns its attributes: that is a cause of its own.
+ */
+export const NO_ACCESS_TOKEN: ReadonlySet<CauseCode> = new Set<CauseCode>([
+  'user-disabled',
+  'user-force-change-password',
+  'user-unconfirmed',
+  'user-reset-required',
+]);

@@ -3,10 +3,14 @@
 
 import type { ChannelPrediction } from './channel.js';
 import type { ContactAttribute } from './contact-holders.js';
+import { NO_ACCESS_TOKEN, statusCause } from './user-state.js';
 
 export interface VerifyFacts {
   attribute: ContactAttribute;
-  /** `AdminGetUser.UserStatus`: an UNCONFIRMED user gets UserNotConfirmedException, no code. */
+  /**
+   * `AdminGetUser.UserStatus`: a user who cannot sign in (FORCE_CHANGE_PASSWORD, UNCONFIRMED,
+   * RESET_REQUIRED) has no access token to ask with; a federated user's attributes are its provider's.
+   */
   status: string;
   attributes: Readonly<Record<string, string>>;
 }
@@ -19,8 +23,9 @@ export function predictVerificationChannel(facts: VerifyFacts): ChannelPredictio
   const n = facts.attribute;
   const medium = n === 'email' ? 'EMAIL' : 'SMS';
   const judged = { name: n, priority: 1 };
+  const cause = statusCause(facts.status);
   const reason =
-    facts.status === 'UNCONFIRMED' || facts.status === 'RESET_REQUIRED' || facts.status === 'EXTERNAL_PROVIDER'
+    cause && (NO_ACCESS_TOKEN.has(cause) || cause === 'federated-user')
       ? `the user is ${facts.status}`
       : !facts.attributes[n]
         ? `the user has no ${n}`
