@@ -70,7 +70,9 @@ describe('predictVerificationChannel: truth table', () => {
       for (const [hasEmail, hasPhone] of HAS) {
         it(`${attribute}, ${status}, e-mail ${hasEmail}, phone ${hasPhone}`, () => {
           const p = predictVerificationChannel({ attribute, status, attributes: attrs(hasEmail, hasPhone) });
-          const blocked = ['UNCONFIRMED', 'RESET_REQUIRED', 'EXTERNAL_PROVIDER', 'FORCE_CHANGE_PASSWORD'].includes(status);
+          const blocked = ['UNCONFIRMED', 'RESET_REQUIRED', 'EXTERNAL_PROVIDER', 'FORCE_CHANGE_PASSWORD'].includes(
+            status,
+          );
           const has = attribute === 'email' ? hasEmail : hasPhone;
           const want = blocked || !has ? 'NONE' : attribute === 'email' ? 'EMAIL' : 'SMS';
           expect(p.channel).toBe(want);
