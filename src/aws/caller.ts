@@ -5,7 +5,7 @@ import { AwsCallError, classifyAwsError } from './errors.js';
 import { RequestLimiter } from './limiter.js';
 import { limitRequests, type LimitableClient } from './rate-middleware.js';
 import type { Recorder, Replayer } from './recording.js';
-import { services, type IamAction, type SdkModule, type ServiceName } from './services.js';
+import { preloadOtherServices, services, type IamAction, type SdkModule, type ServiceName } from './services.js';
 
 export interface AwsSettings {
   /** One endpoint for every service (tests, LocalStack); otherwise the SDK reads AWS_ENDPOINT_URL*. */
@@ -59,6 +59,31 @@ interface SendableClient {
 export const CONNECT_TIMEOUT_MS = 3_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
 
+/** The configuration of every SDK client the tool builds (also the benchmark's SDK floor). */
+export function clientConfig(
+  settings: AwsSettings,
+  region: string,
+  credentials: ReturnType<typeof credentialChain>,
+  maxAttempts: number,
+): object {
+  return {
+    region,
+    credentials,
+    // Not 'adaptive': the limiter slows a throttled category itself, and its waits end when the run stops.
+    retryMode: 'standard',
+    maxAttempts,
+    requestHandler: {
+      connectionTimeout: settings.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      requestTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      // A response whose body stops arriving: the socket falls idle.
+      socketTimeout: settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      // Otherwise the SDK only logs a warning and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
+    ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
+  };
+}
+
 /**
  * The only code that builds SDK clients and sends requests. Each distinct request (action, Region,
  * input) is sent at most once per run: the promise is memoised, so concurrent checks share it and a
@@ -69,6 +94,7 @@ export class AwsCaller {
   private readonly clients = new Map<string, SendableClient>();
   private readonly requests = new Map<string, Promise<unknown>>();
   private credentials: ReturnType<typeof credentialChain> | undefined;
+  private preloaded = false;
   /** Cancels every request still in flight: the run has its report, or must stop. */
   private readonly stopper = new AbortController();
   /** Every request this caller sends takes its turn here: one caller, one set of quotas. */
@@ -185,12 +211,18 @@ export class AwsCaller {
       this.log(entry);
     };
     try {
-      const sdk = services[service].sdk;
+      const sdk = await services[service].load();
       const client = this.client(service, region, sdk, maxAttempts);
       const signal = this.stopper.signal;
       signal.throwIfAborted();
       started = performance.now();
-      const output = (await client.send(build(sdk), { abortSignal: signal })) as { $metadata?: { attempts?: number } };
+      const sending = client.send(build(sdk), { abortSignal: signal });
+      // The rest of the SDK loads while the first answer travels: the run needs it next.
+      if (!this.preloaded) {
+        this.preloaded = true;
+        setImmediate(preloadOtherServices);
+      }
+      const output = (await sending) as { $metadata?: { attempts?: number } };
       record('ok', output.$metadata?.attempts ?? 1);
       return output;
     } catch (err) {
@@ -220,22 +252,7 @@ export class AwsCaller {
     // One credential chain for every client, so a profile or SSO token is resolved once per run.
     this.credentials ??= credentialChain(this.settings);
     const Client = (sdk as Record<string, new (config: object) => SendableClient>)[services[service].client]!;
-    const client = new Client({
-      region,
-      credentials: this.credentials,
-      // Not 'adaptive': the limiter slows a throttled category itself, and its waits end when the run stops.
-      retryMode: 'standard',
-      maxAttempts,
-      requestHandler: {
-        connectionTimeout: this.settings.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
-        requestTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-        // A response whose body stops arriving: the socket falls idle.
-        socketTimeout: this.settings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-        // Otherwise the SDK only logs a warning and keeps waiting.
-        throwOnRequestTimeout: true,
-      },
-      ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
-    });
+    const client = new Client(clientConfig(this.settings, region, this.credentials, maxAttempts));
     guardAnswers(client as unknown as GuardableClient);
     limitRequests(client as unknown as LimitableClient, service, region, this.limiter, this.stopper.signal);
     return client;

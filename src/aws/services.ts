@@ -2,38 +2,37 @@
 // is src/aws/sdk/<service>.ts, which names the client and the commands the tool sends, so the bundle
 // leaves out every other operation of the service: a new command is added there (the type check says so).
 //
-// They are imported statically: the AWS layer loads with the diagnosis, all services at once. A
-// diagnosis reads nearly every service, and one bundle chunk of all the SDK code costs less CPU than a
-// chunk per service loaded on demand (measured by `npm run bench`, see docs/architecture.md).
-import * as cloudtrail from './sdk/cloudtrail.js';
-import * as cloudwatch from './sdk/cloudwatch.js';
-import * as cognitoIdp from './sdk/cognito-idp.js';
-import * as iam from './sdk/iam.js';
-import * as kms from './sdk/kms.js';
-import * as lambda from './sdk/lambda.js';
-import * as logs from './sdk/logs.js';
-import * as ses from './sdk/ses.js';
-import * as smsVoice from './sdk/sms-voice.js';
-import * as sns from './sdk/sns.js';
-import * as sts from './sdk/sts.js';
+// The SDK code loads in three units. Cognito's comes first: every run starts by reading the pool and the
+// user. The services nearly every run reads next are one unit (sdk/others.ts), which the caller starts
+// loading once its first request is on its way, so it loads while that answer travels. Lambda and KMS
+// (sdk/triggers.ts) load only for a pool with triggers. Units, not one chunk per service: each chunk
+// costs its own import (see docs/architecture.md).
+const cognitoIdp = () => import('./sdk/cognito-idp.js');
+const others = () => import('./sdk/others.js');
+const triggers = () => import('./sdk/triggers.js');
 
 export const services = {
-  'cognito-idp': { sdk: cognitoIdp, client: 'CognitoIdentityProviderClient' },
-  sns: { sdk: sns, client: 'SNSClient' },
-  ses: { sdk: ses, client: 'SESv2Client' },
-  cloudwatch: { sdk: cloudwatch, client: 'CloudWatchClient' },
-  logs: { sdk: logs, client: 'CloudWatchLogsClient' },
-  lambda: { sdk: lambda, client: 'LambdaClient' },
-  kms: { sdk: kms, client: 'KMSClient' },
-  iam: { sdk: iam, client: 'IAMClient' },
-  'sms-voice': { sdk: smsVoice, client: 'PinpointSMSVoiceV2Client' },
-  cloudtrail: { sdk: cloudtrail, client: 'CloudTrailClient' },
-  sts: { sdk: sts, client: 'STSClient' },
+  'cognito-idp': { load: cognitoIdp, client: 'CognitoIdentityProviderClient' },
+  sns: { load: async () => (await others()).sns, client: 'SNSClient' },
+  ses: { load: async () => (await others()).ses, client: 'SESv2Client' },
+  cloudwatch: { load: async () => (await others()).cloudwatch, client: 'CloudWatchClient' },
+  logs: { load: async () => (await others()).logs, client: 'CloudWatchLogsClient' },
+  lambda: { load: async () => (await triggers()).lambda, client: 'LambdaClient' },
+  kms: { load: async () => (await triggers()).kms, client: 'KMSClient' },
+  iam: { load: async () => (await others()).iam, client: 'IAMClient' },
+  'sms-voice': { load: async () => (await others()).smsVoice, client: 'PinpointSMSVoiceV2Client' },
+  cloudtrail: { load: async () => (await others()).cloudtrail, client: 'CloudTrailClient' },
+  sts: { load: async () => (await others()).sts, client: 'STSClient' },
 } as const;
+
+/** Starts loading the services that are not Cognito's, without waiting for them. */
+export function preloadOtherServices(): void {
+  void others();
+}
 
 /** The IAM service prefix, which is also our key for the service (`sns`, `ses`, `cognito-idp` …). */
 export type ServiceName = keyof typeof services;
-export type SdkModule<S extends ServiceName> = (typeof services)[S]['sdk'];
+export type SdkModule<S extends ServiceName> = Awaited<ReturnType<(typeof services)[S]['load']>>;
 
 /** `cognito-idp:DescribeUserPool`: the IAM action a read needs, also its key in logs and policies. */
 export type IamAction = `${ServiceName}:${string}`;
