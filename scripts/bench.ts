@@ -14,12 +14,18 @@
 //   census     `pool` on a generated pool of 20,000 users: users classified a second, ListUsers pages, and
 //              the CLI's peak RSS for 60, 2,000 and 20,000 users (bounded memory: about the same)
 //
-// `node build/bench.mjs batch` runs the batch section alone.
+//   SDK floor  the diagnosis's requests again, by bare SDK clients and none of the tool's code (sdk-floor.ts):
+//              what the AWS SDK alone costs, at no added latency and at 50 ms a call
+//
+// `node build/bench.mjs batch` runs the batch section alone; `node build/bench.mjs diagnosis` start-up and
+// the diagnosis (with the SDK floor) alone.
 
 import { spawn } from 'node:child_process';
 import { benchBatch } from './bench-batch.js';
+import { floorRounds } from './bench-floor.js';
+import type { Recording } from '../src/aws/recording.js';
 import { DEMO_CASES, demoArgs } from './demo-cases.js';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +35,7 @@ import { testEnv } from '../test/helpers/env.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli.js');
+const FLOOR = join(ROOT, 'build/sdk-floor/floor.mjs');
 const AWS_CLI = '/usr/bin/aws';
 const STARTUP_RUNS = 15;
 const DIAGNOSIS_RUNS = 7;
@@ -88,16 +95,18 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 const ratio = (x: number) => `${x.toFixed(2)}×`;
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 
-/** A request's depth: 1 + the deepest request that had completed before it arrived. */
-function callDepth(requests: readonly LoggedRequest[]): number {
+/** Each request's depth: 1 + the deepest request that had completed before it arrived. */
+function callDepths(requests: readonly LoggedRequest[]): Map<LoggedRequest, number> {
   const byArrival = [...requests].sort((a, b) => a.receivedAt - b.receivedAt);
   const depth = new Map<LoggedRequest, number>();
   for (const r of byArrival) {
     const before = byArrival.filter((q) => q.completedAt !== undefined && q.completedAt <= r.receivedAt);
     depth.set(r, 1 + Math.max(0, ...before.map((q) => depth.get(q) ?? 0)));
   }
-  return Math.max(0, ...depth.values());
+  return depth;
 }
+
+const callDepth = (requests: readonly LoggedRequest[]) => Math.max(0, ...callDepths(requests).values());
 
 function duplicates(requests: readonly LoggedRequest[]): string[] {
   const keys = requests.filter((r) => r.attempt === 1).map((r) => `${r.action} ${r.region} ${JSON.stringify(r.input)}`);
@@ -235,7 +244,11 @@ async function census(env: Record<string, string>): Promise<void> {
   }
 }
 
-async function main(): Promise<number> {
+async function main(section = process.argv[2]): Promise<number> {
+  if (section !== undefined && section !== 'batch' && section !== 'diagnosis') {
+    process.stderr.write(`bench: unknown section "${section}" (batch, diagnosis, or none for all)\n`);
+    return 2;
+  }
   if (!existsSync(CLI)) {
     process.stderr.write('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).\n');
     return 1;
@@ -244,7 +257,7 @@ async function main(): Promise<number> {
   const batch = () => benchBatch(CLI, join(ROOT, 'test/worlds/base.json'), env, LATENCY_MS);
   try {
     process.stdout.write(`cognito-doctor bench on node ${process.version}, ${process.platform}/${process.arch}\n\n`);
-    if (process.argv[2] === 'batch') {
+    if (section === 'batch') {
       await batch();
       return 0;
     }
@@ -272,14 +285,27 @@ async function main(): Promise<number> {
         `           CPU: node -e 0 ${ms(cpuOf(bare))}, --version ${ms(cpuOf(version))}, ratio ${ratio(startupCpuRatio)} (budget ≤ 1.20×: ${verdict(startupCpuRatio <= 1.2)})\n\n`,
     );
 
-    // One diagnosis with no added latency (the CPU cost), then with 50 ms added to every AWS call.
+    // One diagnosis with no added latency (the CPU cost), then with 50 ms added to every AWS call; each
+    // run is followed by one of the SDK floor (the same requests by bare SDK clients), so both see the
+    // same machine state.
     const world = loadWorld(join(ROOT, 'test/worlds/base.json'));
     const fake = await startFakeAws(world);
     const diagEnv = { ...env, AWS_ENDPOINT_URL: fake.url };
     try {
-      const diagnosis = async (latencyMs: number) => {
+      // Recorded with a long latency, so a request's depth in the endpoint's log is its data dependency: a
+      // slow module load cannot make it arrive after a sibling's answer.
+      world.latencyMs = 250;
+      const recordFile = join(env.HOME!, 'diagnosis.recording.json');
+      const recorded = await timed(process.execPath, [CLI, ...DIAGNOSIS, '--record', recordFile], diagEnv);
+      if (recorded.code !== 0) throw new Error(`the diagnosis exited ${recorded.code}: ${recorded.stderr}`);
+      const rounds = floorRounds(JSON.parse(readFileSync(recordFile, 'utf8')) as Recording, callDepths(fake.requests));
+      const roundsFile = join(env.HOME!, 'floor-rounds.json');
+      writeFileSync(roundsFile, JSON.stringify(rounds));
+
+      const measure = async (latencyMs: number) => {
         world.latencyMs = latencyMs;
         const runs: Timed[] = [];
+        const floors: Timed[] = [];
         const depths: number[] = [];
         let log: LoggedRequest[] = [];
         for (let i = 0; i < DIAGNOSIS_RUNS + 1; i++) {
@@ -287,36 +313,57 @@ async function main(): Promise<number> {
           const r = await timed(process.execPath, [...cpu, CLI, ...DIAGNOSIS], diagEnv);
           if (r.code !== 0) throw new Error(`the diagnosis exited ${r.code}: ${r.stderr || r.stdout.slice(0, 500)}`);
           log = [...fake.requests];
+          fake.requests.length = 0;
+          const f = await timed(process.execPath, [...cpu, FLOOR, roundsFile], diagEnv);
+          if (f.code !== 0 || fake.requests.length !== log.length) {
+            throw new Error(
+              `the SDK floor sent ${fake.requests.length} of ${log.length} requests (exit ${f.code}): ${f.stderr}`,
+            );
+          }
           // The first run warms the file cache. Depth is per run: on a busy machine a slow module load can
           // make a request arrive after a sibling's answer, so the range is shown too.
           if (i > 0) {
             runs.push(r);
+            floors.push(f);
             depths.push(callDepth(log));
           }
         }
         const depth = `${median(depths)}${Math.min(...depths) !== Math.max(...depths) ? ` (runs: ${Math.min(...depths)}–${Math.max(...depths)})` : ''}`;
-        return { wall: wallOf(runs), cpuMs: cpuOf(runs), depth, log };
+        return {
+          wall: wallOf(runs),
+          cpuMs: cpuOf(runs),
+          floorWall: wallOf(floors),
+          floorCpuMs: cpuOf(floors),
+          depth,
+          log,
+        };
       };
 
-      const quick = await diagnosis(0);
+      const quick = await measure(0);
       const quickRatio = quick.wall / wallOf(bare);
       const quickCpuRatio = quick.cpuMs / cpuOf(bare);
+      const floorCpuRatio = quick.floorCpuMs / cpuOf(bare);
       process.stdout.write(
         `diagnosis  forgot-password jane --client-id …, no added latency\n` +
           `           wall ${ms(quick.wall)} (median of ${DIAGNOSIS_RUNS}) = ${ratio(quickRatio)} node -e 0 (budget ≤ 3×: ${verdict(quickRatio <= 3)})\n` +
-          `           CPU ${ms(quick.cpuMs)} = ${ratio(quickCpuRatio)} node -e 0's CPU (budget ≤ 3×: ${verdict(quickCpuRatio <= 3)})\n\n`,
+          `           CPU ${ms(quick.cpuMs)} = ${ratio(quickCpuRatio)} node -e 0's CPU (budget ≤ 3×: ${verdict(quickCpuRatio <= 3)})\n` +
+          `SDK floor  the same ${rounds.flat().length} requests in ${rounds.length} rounds by bare SDK clients (the tool's client settings, none of its code)\n` +
+          `           wall ${ms(quick.floorWall)}, CPU ${ms(quick.floorCpuMs)} = ${ratio(floorCpuRatio)} node -e 0's CPU: the SDK alone is ${floorCpuRatio <= 3 ? 'within' : 'over'} the 3× budget\n` +
+          `           the diagnosis costs ${ratio(quick.cpuMs / quick.floorCpuMs)} the floor's CPU (${ms(quick.cpuMs - quick.floorCpuMs)} of its own)\n\n`,
       );
 
-      const { wall, depth, log } = await diagnosis(LATENCY_MS);
+      const { wall, floorWall, depth, log } = await measure(LATENCY_MS);
       const budget = startup + 3 * LATENCY_MS + 100;
       const dups = duplicates(log);
       process.stdout.write(
         `diagnosis  the same, ${LATENCY_MS} ms added to every AWS call\n` +
           `           wall ${ms(wall)} (median of ${DIAGNOSIS_RUNS}); budget start-up + 3×${LATENCY_MS} + 100 = ${ms(budget)}: ${ratio(wall / budget)} of budget, ${verdict(wall <= budget)}\n` +
           `           AWS requests ${log.length}, duplicates ${dups.length}${dups.length ? ` (${dups.join('; ')})` : ''}, dependent-call depth ${depth} (budget ≤ 3)\n` +
-          `           ${log.map((r) => r.action).join(', ')}\n\n`,
+          `           ${log.map((r) => r.action).join(', ')}\n` +
+          `SDK floor  the same, ${LATENCY_MS} ms a call: wall ${ms(floorWall)} (${ratio(floorWall / budget)} of the budget); the diagnosis takes ${ms(wall - floorWall)} more\n\n`,
       );
 
+      if (section === 'diagnosis') return 0;
       await perFlow(env);
       await batch();
       await census(env);
