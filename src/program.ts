@@ -9,15 +9,11 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_TIMEOUT,
   decideColor,
-  fixConfirmation,
   OUTPUT_FORMATS,
   BATCH_FORMATS,
   outputFormat,
   readSecret,
-  readUsersFile,
-  resolveBatchOptions,
   resolveCensusOptions,
-  resolveDiagnoseOptions,
   resolveSecretHashOptions,
   UsageError,
   type RawCensusOptions,
@@ -25,19 +21,8 @@ import {
   type RawSecretHashOptions,
 } from './options.js';
 import type { Flow } from './domain/flow.js';
-import type { Prompter } from './ui/prompt.js';
 import { VERSION } from './version.js';
-
-/** What a run may touch of the outside world; nothing else of `process` is read or written. */
-export interface CliIo {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  /** The environment the run reads; `--profile` sets AWS_PROFILE in it for the SDK. */
-  env: Record<string, string | undefined>;
-  /** Aborted (reason: the signal's name) by SIGINT, SIGTERM or SIGHUP: print what was seen so far. */
-  interrupt?: AbortSignal;
-}
+import type { CliIo } from './cli-io.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -327,7 +312,6 @@ The hash alone goes to stdout:
 
 /** A diagnose command: one flow, the options every flow shares. */
 function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, state: RunState): void {
-  const colorOf = (flag: boolean | undefined) => decideColor(flag, io.env, io.stdout.isTTY === true);
   const command = program
     .command(spec.flow)
     .description(spec.description)
@@ -385,7 +369,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
         // A batch names no user: verify-attribute's one argument is then the attribute.
         if (spec.attribute && attribute === undefined) [attribute, input] = [input, undefined];
         if (input !== undefined) throw new UsageError('Give one user or --users-file, not both.');
-        await runBatchCommand(spec, raw, attribute, io, state);
+        const { runBatchCommand } = await import('./commands/batch.js');
+        state.exitCode = await runBatchCommand(spec.flow, { ...raw, usersFile: raw.usersFile }, attribute, io);
         return;
       }
       if (input === undefined) throw new UsageError("missing required argument 'user' (or --users-file <path>)");
@@ -393,64 +378,8 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       if (raw.concurrency !== undefined) {
         throw new UsageError('--concurrency is how many users of --users-file run at once: add --users-file.');
       }
-      const [{ checklists }, { diagnose }, { createStyle }, { autoConfirm }, { normaliseUserInput }, evidence] =
-        await Promise.all([
-          import('./checks/index.js'),
-          import('./diagnose.js'),
-          import('./render/style.js'),
-          import('./fixes/apply.js'),
-          import('./domain/user-input.js'),
-          import('./evidence.js'),
-        ]);
-      const options = resolveDiagnoseOptions(
-        input,
-        raw,
-        checklists[spec.flow].map((c) => c.id),
-        normaliseUserInput,
-        spec.flow,
-        attribute,
-      );
-      // Refuse before any AWS request when nobody can confirm a change.
-      const confirmation = fixConfirmation(
-        options,
-        { stdinIsTTY: io.stdin.isTTY === true, stderrIsTTY: io.stderr.isTTY === true },
-        io.env,
-      );
-      if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
-      const style = createStyle(colorOf(raw.color));
-      let prompter: Prompter | undefined;
-      // readline loads only for a person at a terminal.
-      if (confirmation === 'prompt') prompter = (await import('./ui/prompt.js')).createPrompter(io.stdin, io.stderr);
-      // A signal at a prompt declines the rest: the report of what was seen still comes out.
-      io.interrupt?.addEventListener('abort', () => prompter?.close(), { once: true });
-      const replay = options.replay ? evidence.readRecording(options.replay) : undefined;
-      try {
-        const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
-        const { report, output, recording } = await diagnose(options, {
-          stderr: io.stderr,
-          env: io.env,
-          style,
-          version: VERSION,
-          ...(operator ? { operator } : {}),
-          ...(io.interrupt ? { interrupt: io.interrupt } : {}),
-          ...(replay ? { replay } : {}),
-          commandLine: state.args,
-        });
-        state.exitCode = report.exitCode;
-        if (recording && options.record) {
-          try {
-            evidence.writeRecording(options.record, recording);
-          } catch (err) {
-            io.stderr.write(
-              `cognito-doctor: the recording could not be written to ${options.record}: ${(err as Error).message}\n`,
-            );
-            state.exitCode = ExitCode.OUTPUT_FAILED;
-          }
-        }
-        io.stdout.write(output);
-      } finally {
-        prompter?.close();
-      }
+      const { runDiagnoseCommand } = await import('./commands/diagnose.js');
+      state.exitCode = await runDiagnoseCommand({ flow: spec.flow, input, attribute, raw, args: state.args }, io);
     });
 }
 
@@ -464,42 +393,4 @@ refused (a batch never writes; --dry-run puts each user's plan in its --output n
 function batchExample(spec: DiagnoseCommand): string {
   const attribute = spec.attribute ? ' email' : '';
   return `cognito-doctor ${spec.flow} --users-file users.txt${attribute} -p eu-west-1_AbC123 --output ndjson`;
-}
-
-/** `--users-file`: read the users, then diagnose them as one batch. */
-async function runBatchCommand(
-  spec: DiagnoseCommand,
-  raw: RawDiagnoseOptions & { color?: boolean },
-  attribute: string | undefined,
-  io: CliIo,
-  state: RunState,
-): Promise<void> {
-  const [{ checklists }, { runBatch }, { createStyle }, { normaliseUserInput }, { parseUsersFile }] = await Promise.all(
-    [
-      import('./checks/index.js'),
-      import('./batch.js'),
-      import('./render/style.js'),
-      import('./domain/user-input.js'),
-      import('./domain/users-file.js'),
-    ],
-  );
-  const settings = resolveBatchOptions(
-    raw,
-    checklists[spec.flow].map((c) => c.id),
-    spec.flow,
-    attribute,
-  );
-  const text = await readUsersFile(raw.usersFile!, io.stdin);
-  const file = parseUsersFile(text, (line) => normaliseUserInput(line, settings.run.region));
-  if (!file.ok) throw new UsageError(`--users-file ${raw.usersFile!}: ${file.problem}`);
-  if (settings.run.profile) io.env.AWS_PROFILE = settings.run.profile;
-  const summary = await runBatch(file.entries, settings, {
-    stderr: io.stderr,
-    env: io.env,
-    style: createStyle(decideColor(raw.color, io.env, io.stdout.isTTY === true)),
-    version: VERSION,
-    write: (text) => io.stdout.write(text),
-    ...(io.interrupt ? { interrupt: io.interrupt } : {}),
-  });
-  state.exitCode = summary.exitCode;
 }
