@@ -98,9 +98,19 @@ export async function diagnoseReport(
     ...(io.replay ? { replayer: new Replayer(io.replay) } : {}),
     now: io.replay ? new Date(io.replay.now) : (io.shared?.now ?? new Date()),
   };
+  // A batch user's time limit bounds every read it makes: its checks, the facts read after them, its plan.
+  const userStop = io.shared ? stopSignal(options.timeoutMs, io.interrupt) : undefined;
   const look = async (afterFix?: AfterFix) => {
     // Only the first pass is recorded: the state the diagnosis (and any fix) started from.
-    const pass = await examine(options, io, checklist, say, afterFix ? { now: new Date() } : source, afterFix);
+    const pass = await examine(
+      options,
+      io,
+      checklist,
+      say,
+      afterFix ? { now: new Date() } : source,
+      afterFix,
+      userStop,
+    );
     redactor?.learnResolution(pass.resolution);
     return pass;
   };
@@ -108,10 +118,10 @@ export async function diagnoseReport(
   try {
     const first = await look();
     passes.push(first);
-    // Interrupted: the report of what was seen so far, and nothing changed.
-    const plan = interrupted()
-      ? []
-      : await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx);
+    // Interrupted: the report of what was seen so far, and nothing changed. A batch shows a plan only
+    // with --dry-run: otherwise its searches (other holders of an address) would be requests for nothing.
+    const planned = !interrupted() && (!io.shared || options.dryRun);
+    const plan = planned ? await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx) : [];
     let final = first;
     let fixes: FixRecord[] | undefined;
     if (options.dryRun) {
@@ -172,6 +182,7 @@ export async function diagnoseReport(
       }));
     return { report, fixable, calls: passes.flatMap((p) => p.aws.calls), ...(recording ? { recording } : {}) };
   } finally {
+    userStop?.dispose();
     // Nothing still in flight may keep the process alive once the report exists (a batch stops its own).
     if (!io.shared) for (const p of passes) p.aws.stop();
   }
@@ -184,9 +195,11 @@ async function examine(
   say: (text: string) => unknown,
   source: Source,
   afterFix?: AfterFix,
+  /** A batch user's own stop, which outlasts the pass; a pass of a single run has its own. */
+  given?: ReturnType<typeof stopSignal>,
 ): Promise<Pass> {
   const aws = io.shared?.aws ?? callerFor(options, io.style, say, source);
-  const stop = stopSignal(options.timeoutMs, io.interrupt);
+  const stop = given ?? stopSignal(options.timeoutMs, io.interrupt);
   // A shared caller serves the other users of the batch: only this user's checks end.
   if (!io.shared) {
     stop.signal.addEventListener(
@@ -212,7 +225,7 @@ async function examine(
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.attribute ? { attribute: options.attribute } : {}),
     },
-    aws,
+    io.shared ? aws.within(stop.signal) : aws,
   );
   // The first requests go out at once, before the checks start.
   if (selectedIds(checklist, options).has('user')) ctx.prefetch();
@@ -230,7 +243,7 @@ async function examine(
     if (!io.shared) aws.stop();
     throw err;
   } finally {
-    stop.dispose();
+    if (!given) stop.dispose();
     progress.stop();
   }
 }

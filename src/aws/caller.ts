@@ -259,6 +259,34 @@ export class AwsCaller {
   }
 
   /**
+   * This caller as one user of a batch sees it: the same requests, answers and limiter, but once
+   * `signal` aborts (the user's deadline, a signal) a read it asks for is refused and its wait for
+   * one ends, with the signal's reason. The request itself goes on for the others who asked for it.
+   */
+  within(signal: AbortSignal): AwsCaller {
+    const view = Object.create(this) as AwsCaller;
+    // Every read of the user in flight listens to its one signal.
+    setMaxListeners(0, signal);
+    const bounded = <T>(read: () => Promise<T>): Promise<T> => {
+      if (signal.aborted) return Promise.reject(signal.reason as Error);
+      return new Promise<T>((resolve, reject) => {
+        const stop = () => {
+          reject(signal.reason as Error);
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        read()
+          .then(resolve, reject)
+          .finally(() => {
+            signal.removeEventListener('abort', stop);
+          });
+      });
+    };
+    view.call = (...args) => bounded(() => this.call(...args));
+    view.callUnshared = (...args) => bounded(() => this.callUnshared(...args));
+    return view;
+  }
+
+  /**
    * Cancel every request in flight and refuse new ones, then close the clients. Cancelling first
    * matters: a client closed under a pending request makes the SDK send it again.
    */

@@ -85,10 +85,17 @@ const markVerified: Fixer = {
     try {
       holders = await facts.ctx.contactHolders(attribute);
     } catch (err) {
-      const why = err instanceof AwsCallError ? `${err.action}: ${err.awsCode}` : String(err);
+      // The search denied, failed, or cut short by the user's time limit in a batch.
+      const why =
+        err instanceof AwsCallError
+          ? `${err.action}: ${err.awsCode}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
+      const denied = err instanceof AwsCallError && err.kind === 'access-denied';
       return {
         ...step,
-        refused: `Refused: could not check whether another account holds ${value} verified (${why}); marking it verified could take it from that account. Grant cognito-idp:ListUsers and run again.`,
+        refused: `Refused: could not check whether another account holds ${value} verified (${why}); marking it verified could take it from that account. ${denied ? 'Grant cognito-idp:ListUsers and run again.' : 'Run again.'}`,
       };
     }
     const verified = holders ? verifiedElsewhere(holders) : [];
