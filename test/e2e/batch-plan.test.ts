@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchSummary } from '../../src/batch-summary.js';
 import type { Report } from '../../src/report.js';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
-import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
+import { resolveWorld, WORLDS_DIR } from '../fake/world.js';
 import { runBatch } from '../../src/batch.js';
 import { checklists } from '../../src/checks/index.js';
 import { normaliseUserInput } from '../../src/domain/user-input.js';
@@ -62,7 +62,7 @@ beforeAll(async () => {
           input: { Filter: `phone_number = "${USERS.lee}"` },
         },
       ],
-    } as World,
+    },
     WORLDS_DIR,
   );
   fake = await startFakeAws(world);
