@@ -301,6 +301,10 @@ async function main(section = process.argv[2]): Promise<number> {
       const rounds = floorRounds(JSON.parse(readFileSync(recordFile, 'utf8')) as Recording, callDepths(fake.requests));
       const roundsFile = join(env.HOME!, 'floor-rounds.json');
       writeFileSync(roundsFile, JSON.stringify(rounds));
+      // The least any AWS answer costs: the SDK loaded and one request sent.
+      const first = rounds[0]![0]!;
+      const oneFile = join(env.HOME!, 'floor-one.json');
+      writeFileSync(oneFile, JSON.stringify([[first]]));
 
       const measure = async (latencyMs: number) => {
         world.latencyMs = latencyMs;
@@ -340,6 +344,10 @@ async function main(section = process.argv[2]): Promise<number> {
       };
 
       const quick = await measure(0);
+      const one: Timed[] = [];
+      for (let i = 0; i < DIAGNOSIS_RUNS + 1; i++)
+        one.push(await timed(process.execPath, [...cpu, FLOOR, oneFile], diagEnv));
+      const oneCpuRatio = cpuOf(one.slice(1)) / cpuOf(bare);
       const quickRatio = quick.wall / wallOf(bare);
       const quickCpuRatio = quick.cpuMs / cpuOf(bare);
       const floorCpuRatio = quick.floorCpuMs / cpuOf(bare);
@@ -349,6 +357,7 @@ async function main(section = process.argv[2]): Promise<number> {
           `           CPU ${ms(quick.cpuMs)} = ${ratio(quickCpuRatio)} node -e 0's CPU (budget ≤ 3×: ${verdict(quickCpuRatio <= 3)})\n` +
           `SDK floor  the same ${rounds.flat().length} requests in ${rounds.length} rounds by bare SDK clients (the tool's client settings, none of its code)\n` +
           `           wall ${ms(quick.floorWall)}, CPU ${ms(quick.floorCpuMs)} = ${ratio(floorCpuRatio)} node -e 0's CPU: the SDK alone is ${floorCpuRatio <= 3 ? 'within' : 'over'} the 3× budget\n` +
+          `           one request alone (${first.action}): CPU ${ms(cpuOf(one.slice(1)))} = ${ratio(oneCpuRatio)} node -e 0's CPU\n` +
           `           the diagnosis costs ${ratio(quick.cpuMs / quick.floorCpuMs)} the floor's CPU (${ms(quick.cpuMs - quick.floorCpuMs)} of its own)\n\n`,
       );
 
