@@ -9,6 +9,7 @@ import { ROOT } from '../helpers/cli.js';
 const dist = join(ROOT, 'dist');
 const scripts = [
   'cli.js',
+  'process.js',
   ...readdirSync(join(dist, 'chunks'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => `chunks/${f}`),
@@ -45,7 +46,9 @@ describe('the published bundle', () => {
       const path = join(dist, script, '..', map!);
       expect(existsSync(path), path).toBe(true);
     }
-    const cli = JSON.parse(readFileSync(join(dist, 'cli.js.map'), 'utf8')) as { sources: string[] };
-    expect(cli.sources).toContain('../src/cli.ts');
+    const sources = (file: string) =>
+      (JSON.parse(readFileSync(join(dist, file), 'utf8')) as { sources: string[] }).sources;
+    expect(sources('cli.js.map')).toContain('../src/cli.ts');
+    expect(sources('process.js.map')).toContain('../src/process.ts');
   });
 });
