@@ -27,6 +27,8 @@ export interface AwsSettings {
   forgetTransientFailures?: boolean;
   /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
   replayer?: Replayer;
+  /** Only Cognito is read (secret-hash): no other service's SDK code is loaded ahead of need. */
+  cognitoOnly?: boolean;
 }
 
 /** One AWS request as it happened, for --verbose, the benchmark and the tests. */
@@ -218,7 +220,7 @@ export class AwsCaller {
       started = performance.now();
       const sending = client.send(build(sdk), { abortSignal: signal });
       // The rest of the SDK loads while the first answer travels: the run needs it next.
-      if (!this.preloaded) {
+      if (!this.preloaded && !this.settings.cognitoOnly) {
         this.preloaded = true;
         setImmediate(preloadOtherServices);
       }

@@ -46,7 +46,10 @@ export async function secretHashCommand(
     }
     return done('hash', secretHash(secret, options.username, options.clientId), []);
   }
-  const aws = new AwsCaller(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {});
+  const aws = new AwsCaller({
+    cognitoOnly: true,
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+  });
   try {
     const cognito = new CognitoFacts(aws, options.userPoolId, options.region);
     const where = `pool ${options.userPoolId} (${options.region})`;
