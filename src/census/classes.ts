@@ -13,6 +13,7 @@ import {
   write,
 } from '../remedy/commands.js';
 import type { WriteRequest } from '../remedy/write-request.js';
+import type { ResendReach } from './tally.js';
 
 export interface ClassFix {
   text: string;
@@ -38,7 +39,34 @@ function perUser(ctx: Context, request: (ctx: Context, username: string) => Writ
 const SINGLE =
   'run `cognito-doctor forgot-password <username>` for one user for how it happened (CloudTrail, imports, triggers)';
 
-export function classInfo(ctx: Context, id: ReachClass, pool?: UserPoolType): ClassInfo {
+/**
+ * A resent invitation names the medium that reaches each user (the rule the single diagnosis uses):
+ * one line per medium the class's users need, and a word for those no medium reaches.
+ */
+function resendFix(ctx: Context, lead: string, resends: ReadonlyMap<ResendReach, number> = new Map()): ClassFix {
+  const n = (r: ResendReach) => resends.get(r) ?? 0;
+  const users = (count: number, what: string) => `the ${count} user${count === 1 ? '' : 's'} ${what}`;
+  const groups = [
+    n('EMAIL') ? `by EMAIL for ${users(n('EMAIL'), 'with an e-mail address')}` : '',
+    n('SMS') ? `by SMS for ${users(n('SMS'), 'with a phone number and no e-mail address')}` : '',
+  ].filter(Boolean);
+  const none = n('NONE')
+    ? ` No invitation reaches ${users(n('NONE'), 'with neither an e-mail address nor a phone number')} until an administrator sets one.`
+    : '';
+  return {
+    text: `${lead}${none}${groups.length ? ` Resend it ${groups.join(', ')}:` : ''}`,
+    commands: (['EMAIL', 'SMS'] as const)
+      .filter((m) => n(m))
+      .map((m) => perUser(ctx, (c, u) => resendInvitationRequest(c, u, m))),
+  };
+}
+
+export function classInfo(
+  ctx: Context,
+  id: ReachClass,
+  pool?: UserPoolType,
+  resends?: ReadonlyMap<ResendReach, number>,
+): ClassInfo {
   switch (id) {
     case 'email':
     case 'sms': {
@@ -98,20 +126,22 @@ export function classInfo(ctx: Context, id: ReachClass, pool?: UserPoolType): Cl
         title: 'Invited, never signed in, and the temporary password has expired',
         known:
           "Certain: UserStatus FORCE_CHANGE_PASSWORD, and the later of UserCreateDate and UserLastModifiedDate is older than the pool's TemporaryPasswordValidityDays (7 when unset).",
-        fix: {
-          text: 'Resend the invitation: it issues a new temporary password and restarts the validity period (use SMS instead of EMAIL for users with only a phone number).',
-          commands: [perUser(ctx, (c, u) => resendInvitationRequest(c, u, 'EMAIL'))],
-        },
+        fix: resendFix(
+          ctx,
+          'Resend the invitation: it issues a new temporary password and restarts the validity period.',
+          resends,
+        ),
       };
     case 'user-force-change-password':
       return {
         title: 'Invited, never signed in (FORCE_CHANGE_PASSWORD): the temporary password still works',
         known:
           'Certain: UserStatus FORCE_CHANGE_PASSWORD. The temporary password may still be valid: the user can sign in with it and choose a password.',
-        fix: {
-          text: 'Tell the user to sign in with the invitation, or resend it (a new temporary password):',
-          commands: [perUser(ctx, (c, u) => resendInvitationRequest(c, u, 'EMAIL'))],
-        },
+        fix: resendFix(
+          ctx,
+          'Tell the user to sign in with the invitation, or resend it (a new temporary password).',
+          resends,
+        ),
       };
     case 'unrecognised-user-status':
       return {

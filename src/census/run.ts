@@ -6,7 +6,9 @@ import { poolChecklist } from '../checks/index.js';
 import { Context } from '../context/index.js';
 import { CognitoFacts } from '../context/cognito.js';
 import { callerFor, stopSignal, type Io } from '../diagnose.js';
-import { classifyUser, poolRules } from '../domain/reach.js';
+import { resendMedium } from '../domain/invitation-channel.js';
+import { classifyUser, INVITED, poolRules } from '../domain/reach.js';
+import { attributesOf } from '../domain/user-resolution.js';
 import type { OutputFormat } from '../options.js';
 import { Redactor } from '../redact.js';
 import { renderCensus } from '../render/census.js';
@@ -95,7 +97,9 @@ export async function census(
               left = page.items.length - i;
               break;
             }
-            tally.add(classifyUser(user, rules, now), user.Username);
+            const id = classifyUser(user, rules, now);
+            const resend = INVITED.has(id) ? (resendMedium(attributesOf(user.Attributes)) ?? 'NONE') : undefined;
+            tally.add(id, user.Username, resend);
           }
           const seconds = (performance.now() - listStarted) / 1000;
           progress.status(`Classified ${tally.total} users (${Math.round(tally.total / seconds)}/s)…`);
@@ -121,7 +125,7 @@ export async function census(
       checks: poolChecklist,
       findings,
       tally,
-      info: (id) => classInfo(ctx, id, pool),
+      info: (id) => classInfo(ctx, id, pool, tally.resends.get(id)),
       listing,
       pages,
       limit: options.limit,

@@ -1,6 +1,7 @@
 import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AdminCreation, Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
+import { resendMedium, type InvitationMedium } from '../domain/invitation-channel.js';
 import { resendInvitationRequest, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
@@ -42,7 +43,9 @@ export const invitation: Check = {
       'AdminGetUser.UserStatus': status,
       'AdminGetUser.UserCreateDate': u.UserCreateDate?.toISOString() ?? null,
     };
-    const resend = write(ctx, resendInvitationRequest(ctx, username, a.email ? 'EMAIL' : 'SMS'));
+    // A user with no contact is reached by no medium: SMS, the request's default, is as good as any.
+    const medium = resendMedium(a) ?? 'SMS';
+    const resend = write(ctx, resendInvitationRequest(ctx, username, medium));
     const outcomes: Outcome[] = [];
     if (u.Enabled === false)
       outcomes.push(
@@ -80,7 +83,7 @@ export const invitation: Check = {
       return outcomes;
     }
     const creation = await ctx.adminCreation();
-    outcomes.push(...requestOutcomes(ctx, u, a, creation, prediction, evidence, resend));
+    outcomes.push(...requestOutcomes(ctx, u, medium, creation, prediction, evidence, resend));
     const expired = expiry(ctx, p, u, resend);
     if (expired) outcomes.push(expired);
     const template = templateOutcome(p);
@@ -98,14 +101,14 @@ export const invitation: Check = {
 function requestOutcomes(
   ctx: Context,
   u: AdminGetUserCommandOutput,
-  a: Record<string, string>,
+  medium: InvitationMedium,
   creation: AdminCreation | undefined,
   prediction: ChannelPrediction,
   evidence: Evidence,
   resend: ReturnType<typeof write>,
 ): Outcome[] {
   const username = u.Username!;
-  const resendText = `Resend the invitation by the medium that can reach the user (${a.email ? 'e-mail' : 'SMS'}); it issues a new temporary password, valid from now:`;
+  const resendText = `Resend the invitation by the medium that can reach the user (${medium === 'EMAIL' ? 'e-mail' : 'SMS'}); it issues a new temporary password, valid from now:`;
   if (creation?.kind !== 'found') {
     return [
       {
@@ -166,7 +169,7 @@ function requestOutcomes(
       },
     ];
   }
-  if (!named?.length && a.email) {
+  if (!named?.length && medium === 'EMAIL') {
     return [
       {
         status: 'info',

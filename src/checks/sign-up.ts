@@ -1,6 +1,7 @@
 import type { AdminGetUserCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../context/index.js';
 import { maskDestination, type ChannelPrediction } from '../domain/channel.js';
+import { resendMedium } from '../domain/invitation-channel.js';
 import { clientCallCommand, confirmSignUpRequest, resendInvitationRequest, write } from '../remedy/commands.js';
 import { docs } from '../remedy/links.js';
 import { remediation } from './remedy.js';
@@ -89,7 +90,7 @@ function notUnconfirmed(
         evidence,
         remediation: remediation(
           `Diagnose the invitation instead: cognito-doctor invitation ${username} -p ${ctx.target.userPoolId}. Resending it issues a new temporary password:`,
-          [write(ctx, resendInvitationRequest(ctx, username, a.email ? 'EMAIL' : 'SMS'))],
+          [write(ctx, resendInvitationRequest(ctx, username, resendMedium(a) ?? 'SMS'))],
           [docs.signingUp],
         ),
       },

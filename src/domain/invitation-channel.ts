@@ -44,3 +44,15 @@ export function predictInvitationChannel(facts: InvitationFacts): ChannelPredict
     mechanisms,
   };
 }
+
+export type InvitationMedium = keyof typeof ATTRIBUTE;
+
+/**
+ * The medium a resent invitation (MessageAction=RESEND) should name so it reaches the user: the one an
+ * unknown request is predicted to use (the e-mail address, else the phone); undefined with neither,
+ * since DesiredDeliveryMediums can only name a medium whose attribute the user has.
+ */
+export function resendMedium(attributes: Readonly<Record<string, string>>): InvitationMedium | undefined {
+  const p = predictInvitationChannel({ status: 'FORCE_CHANGE_PASSWORD', attributes });
+  return p.channel === 'NONE' ? undefined : p.channel;
+}

@@ -36,6 +36,9 @@ export type ReachClass = (typeof REACH_CLASSES)[number];
 
 export const REACHABLE: ReadonlySet<ReachClass> = new Set(['email', 'sms']);
 
+/** The classes of invited users who never signed in: their fix is a resent invitation. */
+export const INVITED: ReadonlySet<ReachClass> = new Set(['temp-password-expired', 'user-force-change-password']);
+
 /** The pool settings every user is judged against, read once. */
 export interface PoolRules {
   mechanisms: readonly RecoveryMechanism[] | undefined;

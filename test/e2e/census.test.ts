@@ -58,7 +58,7 @@ describe('pool census', () => {
     const r = mixed.report;
     expect(mixed.code).toBe(1);
     expect(r.exitCode).toBe(1);
-    expect(r.users).toMatchObject({ listing: 'complete', classified: 12, reachable: 4, unreachable: 8, uncertain: 0 });
+    expect(r.users).toMatchObject({ listing: 'complete', classified: 13, reachable: 4, unreachable: 9, uncertain: 0 });
     const counts = Object.fromEntries(r.classes.map((c) => [c.id, c.count]));
     expect(counts).toEqual({
       email: 3,
@@ -66,7 +66,7 @@ describe('pool census', () => {
       'federated-user': 1,
       'user-disabled': 1,
       'user-unconfirmed': 1,
-      'temp-password-expired': 1,
+      'temp-password-expired': 2,
       'user-force-change-password': 1,
       'unrecognised-user-status': 1,
       'no-verified-contact': 2,
@@ -74,7 +74,7 @@ describe('pool census', () => {
     const c = byId(r);
     expect(c.email!.examples).toEqual(['jane', 'alice', 'hank']);
     expect(c['no-verified-contact']!.examples).toEqual(['gina', 'ivy']);
-    expect(c['temp-password-expired']!.examples).toEqual(['frank']);
+    expect(c['temp-password-expired']!.examples).toEqual(['frank', 'kim']);
     expect(c['user-force-change-password']!.examples).toEqual(['erin']);
     expect(c['user-disabled']!.fix!.commands).toEqual([
       'aws cognito-idp admin-enable-user --user-pool-id eu-west-1_AbC123 --username "${USERNAME:?set USERNAME}" --region eu-west-1',
@@ -84,7 +84,73 @@ describe('pool census', () => {
       commands: [],
     });
     expect(c.email!.fix).toBeNull();
-    expect(r.summary).toBe('8 users of 12 cannot receive a ForgotPassword code.');
+    expect(r.summary).toBe('9 users of 13 cannot receive a ForgotPassword code.');
+  });
+
+  it('a resent invitation names the medium that reaches each user: one line per medium the class needs', () => {
+    const c = byId(mixed.report);
+    const resend = (medium: string) =>
+      `aws cognito-idp admin-create-user --user-pool-id eu-west-1_AbC123 --username "\${USERNAME:?set USERNAME}" --message-action RESEND --desired-delivery-mediums ${medium} --region eu-west-1`;
+    // frank has an e-mail address, kim only a phone number: an EMAIL invitation would not reach kim.
+    expect(c['temp-password-expired']!.fix).toEqual({
+      text: 'Resend the invitation: it issues a new temporary password and restarts the validity period. Resend it by EMAIL for the 1 user with an e-mail address, by SMS for the 1 user with a phone number and no e-mail address:',
+      commands: [resend('EMAIL'), resend('SMS')],
+    });
+    expect(c['user-force-change-password']!.fix!.commands).toEqual([resend('EMAIL')]);
+  });
+
+  it('invited users with only phone numbers get only an SMS line; those with no contact are told apart', async () => {
+    const phone = (n: number) => ({
+      attributes: { phone_number: `+44740012310${n}`, phone_number_verified: 'false' },
+      status: 'FORCE_CHANGE_PASSWORD',
+      created: 'now-1d',
+    });
+    const { report } = await pool(
+      world({
+        users: {
+          erin: null,
+          crew1: phone(1),
+          crew2: phone(2),
+          crew3: { attributes: {}, status: 'FORCE_CHANGE_PASSWORD', created: 'now-1d' },
+        },
+      }),
+    );
+    const fix = byId(report)['user-force-change-password']!.fix!;
+    expect(fix.commands).toHaveLength(1);
+    expect(fix.commands[0]).toContain('--message-action RESEND --desired-delivery-mediums SMS ');
+    expect(fix.text).toBe(
+      'Tell the user to sign in with the invitation, or resend it (a new temporary password). No invitation reaches the 1 user with neither an e-mail address nor a phone number until an administrator sets one. Resend it by SMS for the 2 users with a phone number and no e-mail address:',
+    );
+    // The class holds only users no medium reaches: no resend line at all.
+    const none = await pool(
+      world({
+        users: {
+          frank: null,
+          kim: null,
+          crew9: { attributes: {}, status: 'FORCE_CHANGE_PASSWORD', created: 'now-30d' },
+        },
+      }),
+    );
+    expect(byId(none.report)['temp-password-expired']!.fix).toEqual({
+      text: 'Resend the invitation: it issues a new temporary password and restarts the validity period. No invitation reaches the 1 user with neither an e-mail address nor a phone number until an administrator sets one.',
+      commands: [],
+    });
+  });
+
+  it("the census's resend line is the single diagnosis's, for the same user", async () => {
+    const fake = await startFakeAws(loadWorld(CENSUS_WORLD));
+    try {
+      const r = await runCli(['invitation', 'kim', '-p', POOL, '--json'], testEnv(fake.url));
+      const commands = (JSON.parse(r.stdout) as { findings: { remediation?: { commands: string[] } }[] }).findings
+        .flatMap((f) => f.remediation?.commands ?? [])
+        .filter((line) => line.includes('admin-create-user'));
+      expect(commands.length).toBeGreaterThan(0);
+      const census = byId(mixed.report)['temp-password-expired']!.fix!.commands[1]!;
+      for (const line of commands)
+        expect(line.replace('--username kim', '--username "${USERNAME:?set USERNAME}"')).toBe(census);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('runs the pool-level checks once, without a user, and reads every user in one listing', () => {
@@ -127,7 +193,7 @@ describe('pool census', () => {
   it('pages through ListUsers 60 at a time, and --limit samples the first users', async () => {
     const w = world({ users: users(130) });
     const all = await pool(w);
-    expect(all.report.users).toMatchObject({ listing: 'complete', classified: 142, pages: 3 });
+    expect(all.report.users).toMatchObject({ listing: 'complete', classified: 143, pages: 3 });
     const sample = await pool(world({ users: users(130) }), ['--limit', '70']);
     expect(sample.report.users).toMatchObject({ listing: 'sampled', classified: 70, pages: 2, limit: 70 });
     expect(sample.report.summary).toMatch(/a sample: the first users only/);
@@ -135,8 +201,8 @@ describe('pool census', () => {
     const lastPage = await pool(world({ users: users(130) }), ['--limit', '130']);
     expect(lastPage.report.users).toMatchObject({ listing: 'sampled', classified: 130, pages: 3 });
     // A limit of exactly every user is the whole pool.
-    const exact = await pool(world({ users: users(130) }), ['--limit', '142']);
-    expect(exact.report.users).toMatchObject({ listing: 'complete', classified: 142, pages: 3 });
+    const exact = await pool(world({ users: users(130) }), ['--limit', '143']);
+    expect(exact.report.users).toMatchObject({ listing: 'complete', classified: 143, pages: 3 });
   });
 
   it('--redact masks the example usernames and keeps the pool and the vocabulary', async () => {
@@ -210,6 +276,7 @@ describe('pool census', () => {
         dave: null,
         erin: null,
         frank: null,
+        kim: null,
         Google_104738291046512345678: null,
         gina: null,
         ivy: null,
@@ -247,10 +314,10 @@ describe('pool census', () => {
       const r = await runCli(['pool', '-p', POOL, '-o', 'markdown'], testEnv(fake.url));
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(
-        '| 2 | 17% | ❌ fail no-verified-contact: No verified e-mail address or phone number | `gina`, `ivy` |',
+        '| 2 | 15% | ❌ fail no-verified-contact: No verified e-mail address or phone number | `gina`, `ivy` |',
       );
       expect(r.stdout).toContain('### user-disabled (1)');
-      expect(r.stdout).toContain('**8 users of 12 cannot receive a ForgotPassword code.**');
+      expect(r.stdout).toContain('**9 users of 13 cannot receive a ForgotPassword code.**');
     } finally {
       await fake.close();
     }
@@ -267,8 +334,8 @@ describe('pool census as a process and under a signal', () => {
   it('the built CLI prints the pretty census and exits 1', async () => {
     const r = await spawnCli(['pool', '-p', POOL], testEnv(fake.url));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('8 users of 12 cannot receive a ForgotPassword code.');
-    expect(r.stdout).toMatch(/✖ 2 +17% +no-verified-contact/);
+    expect(r.stdout).toContain('9 users of 13 cannot receive a ForgotPassword code.');
+    expect(r.stdout).toMatch(/✖ 2 +15% +no-verified-contact/);
     expect(r.stderr).toBe('');
   });
 

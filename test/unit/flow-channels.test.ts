@@ -2,7 +2,7 @@
 // the rules, plus hand-checked rows.
 
 import { describe, expect, it } from 'vitest';
-import { predictInvitationChannel } from '../../src/domain/invitation-channel.js';
+import { predictInvitationChannel, resendMedium } from '../../src/domain/invitation-channel.js';
 import { predictVerificationChannel } from '../../src/domain/verify-channel.js';
 
 const EMAIL = 'new.hire@example.com';
@@ -61,6 +61,14 @@ describe('predictInvitationChannel: truth table', () => {
     expect(p.mechanisms).toEqual([
       { name: 'SMS', priority: 1, qualifies: false, reason: 'the user has no phone_number' },
     ]);
+  });
+});
+
+describe('resendMedium: the medium a resent invitation names', () => {
+  it('the e-mail address, else the phone, else none', () => {
+    expect(HAS.map(([e, p]) => resendMedium(attrs(e, p)))).toEqual([undefined, 'EMAIL', 'SMS', 'EMAIL']);
+    // An empty attribute is no address.
+    expect(resendMedium({ email: '', phone_number: PHONE })).toBe('SMS');
   });
 });
 
