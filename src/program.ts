@@ -302,6 +302,9 @@ The hash alone goes to stdout:
           '--skip': { values: ids, list: true },
           // A flow command also writes ndjson (with --users-file).
           '--output': { values: flow ? [...new Set([...OUTPUT_FORMATS, ...BATCH_FORMATS])] : OUTPUT_FORMATS },
+          '--users-file': { files: true },
+          '--record': { files: true },
+          '--replay': { files: true },
         };
       });
       io.stdout.write(completionScript(shell, tree));

@@ -23,7 +23,7 @@ const hasShell = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status ==
 
 describe('cognito-doctor completion bash', () => {
   /** What bash offers for a command line whose last word is being typed. */
-  function complete(path: string, line: string[]): string[] {
+  function complete(path: string, line: string[], cwd?: string): string[] {
     const words = line.map((w) => `'${w}'`).join(' ');
     const out = execFileSync(
       'bash',
@@ -31,7 +31,7 @@ describe('cognito-doctor completion bash', () => {
         '-c',
         `source '${path}'; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _cognito_doctor; printf '%s\\n' "\${COMPREPLY[@]}"`,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', ...(cwd ? { cwd } : {}) },
     );
     return out.split('\n').filter(Boolean);
   }
@@ -60,6 +60,20 @@ describe('cognito-doctor completion bash', () => {
     // A value of an option is free text: nothing is offered.
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '-p', ''])).toEqual([]);
   });
+
+  it('completes file names for the options that take a file', async () => {
+    const path = await script('bash');
+    const files = mkdtempSync(join(tmpdir(), 'cognito-doctor-files-'));
+    for (const name of ['users.txt', 'run.recording.json']) writeFileSync(join(files, name), '');
+    expect(complete(path, ['cognito-doctor', 'sign-up', '--users-file', 'us'], files)).toEqual(['users.txt']);
+    expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '--record', 'r'], files)).toEqual([
+      'run.recording.json',
+    ]);
+    expect(complete(path, ['cognito-doctor', 'invitation', 'jane', '--replay', ''], files).sort()).toEqual([
+      'run.recording.json',
+      'users.txt',
+    ]);
+  });
 });
 
 describe('cognito-doctor completion zsh and fish', () => {
@@ -72,6 +86,8 @@ describe('cognito-doctor completion zsh and fish', () => {
     }
     for (const id of ids) expect(text).toContain(` ${id}`);
     expect(text).toContain('pretty json markdown');
+    // File names after --users-file, --record and --replay.
+    expect(text).toContain(shell === 'fish' ? '-l users-file -r -F' : 'users-file:_files');
   });
 
   it.runIf(hasShell('zsh'))('zsh parses the script', async () => {
