@@ -98,13 +98,29 @@ export function checkReplayTarget(recording: Recording, options: DiagnoseOptions
   }
 }
 
+/** Why a file could not be read, in words: the system's error code, not its raw message. */
+const UNREADABLE: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a recording',
+  EACCES: 'cannot be read (permission denied)',
+};
+
 /** A recording from its file, or a usage error that says what is wrong with it. */
 export function readRecording(path: string): Recording {
+  // The run's standard input is not read behind its back; a pipe is still a file to name.
+  if (path === '-') throw new UsageError('--replay reads a file: for a recording on standard input, give /dev/stdin.');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw new UsageError(`--replay ${path}: ${(code && UNREADABLE[code]) ?? message.split('\n')[0]!}`);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--replay ${path}: ${(err as Error).message.split('\n')[0]!}`);
+    throw new UsageError(`--replay ${path}: not JSON (${(err as Error).message.split('\n')[0]!})`);
   }
   const r = data as Partial<Recording> | null;
   const now = typeof r?.now === 'string' ? Date.parse(r.now) : NaN;

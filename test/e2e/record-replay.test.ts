@@ -115,6 +115,15 @@ describe('--record and --replay', () => {
       2,
       `cognito-doctor: --replay ${notOne} is not a cognito-doctor recording of version 1 (written by --record).\n`,
     ]);
+    // A file that cannot be read is named with why, in words.
+    for (const [path, message] of [
+      [dir, `--replay ${dir}: is a directory, not a recording`],
+      [join(dir, 'missing.json'), `--replay ${join(dir, 'missing.json')}: no such file`],
+      ['-', '--replay reads a file: for a recording on standard input, give /dev/stdin.'],
+    ] as const) {
+      const unread = await runCli([...JANE, '--replay', path], offline(env));
+      expect([unread.code, unread.stderr], path).toEqual([2, `cognito-doctor: ${message}\n`]);
+    }
     // A file that is not JSON is quoted in the error, never with its terminal codes.
     writeFileSync(notOne, '\u001b]0;PWNED\u0007\u001b[31m not json');
     const hostile = await runCli([...JANE, '--replay', notOne], offline(env));
