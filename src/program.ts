@@ -117,16 +117,25 @@ const EXAMPLES = examples([
   'cognito-doctor secret-hash jane -c 1example23456789 -p eu-west-1_AbC123',
 ]);
 
-/** True when the arguments ask for JSON, so even a usage error is answered as a JSON document. */
-const wantsJson = (args: readonly string[]) =>
-  args.includes('--json') || /(^|\s)(-o|--output)(\s|=)json\b/.test(args.join(' '));
+/** How a usage error is answered on stdout: as a JSON document, as one ndjson line, or not at all. */
+type ErrorFormat = 'json' | 'ndjson' | undefined;
+
+/** What the arguments ask for, so even a usage error is answered in it (before commander has parsed them). */
+function errorFormatOf(args: readonly string[]): ErrorFormat {
+  const format = /(^|\s)(-o|--output)(\s|=)(nd)?json\b/.exec(args.join(' '));
+  return format?.[4] ? 'ndjson' : format || args.includes('--json') ? 'json' : undefined;
+}
+
+/** The format options a command was given: json and ndjson answer a usage error on stdout. */
+const errorFormat = (raw: { json?: boolean; output?: string }): ErrorFormat =>
+  raw.output === 'ndjson' ? 'ndjson' : raw.json === true || raw.output === 'json' ? 'json' : undefined;
 
 /**
  * Run the command line `args` (without `node` and the script) against `io`; resolves to the exit
  * code. Each call has its own state, so runs in one process do not see each other.
  */
 export async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const state = { exitCode: ExitCode.OK as number, jsonErrors: wantsJson(args), args };
+  const state: RunState = { exitCode: ExitCode.OK, errorFormat: errorFormatOf(args), args };
   try {
     await buildProgram(io, state).parseAsync(args, { from: 'user' });
   } catch (err) {
@@ -150,7 +159,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
 interface RunState {
   /** Set once, by the command that ran. */
   exitCode: number;
-  jsonErrors: boolean;
+  errorFormat: ErrorFormat;
   /** The command line, for a --record file. */
   args: readonly string[];
 }
@@ -162,7 +171,7 @@ function fail(io: CliIo, state: RunState, error: Error, code: number): void {
     .replace(/^error: /, '')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
-  if (state.jsonErrors) {
+  if (state.errorFormat) {
     const kind = code === ExitCode.USAGE ? 'usage' : 'internal';
     const body = {
       schemaVersion: 1,
@@ -170,7 +179,7 @@ function fail(io: CliIo, state: RunState, error: Error, code: number): void {
       error: { kind, message },
       exitCode: code,
     };
-    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    io.stdout.write(`${state.errorFormat === 'ndjson' ? JSON.stringify(body) : JSON.stringify(body, null, 2)}\n`);
   }
   state.exitCode = code;
   // `cognito-doctor` alone has already printed the help (commander.help); every other error is one line.
@@ -207,7 +216,7 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
     .action(async (raw: { output?: string; json?: boolean; color?: boolean }) => {
-      state.jsonErrors = raw.json === true || raw.output === 'json';
+      state.errorFormat = errorFormat(raw);
       const [{ checklists }, { renderChecks }, { createStyle }] = await Promise.all([
         import('./checks/index.js'),
         import('./render/checks.js'),
@@ -242,7 +251,7 @@ function buildProgram(io: CliIo, state: RunState): Command {
 ${CENSUS_EXIT_CODES_HELP}`,
     )
     .action(async (raw: RawCensusOptions & { color?: boolean }) => {
-      state.jsonErrors = raw.json === true || raw.output === 'json';
+      state.errorFormat = errorFormat(raw);
       const options = resolveCensusOptions(raw);
       if (options.profile) io.env.AWS_PROFILE = options.profile;
       const [{ census }, { createStyle }] = await Promise.all([import('./census/run.js'), import('./render/style.js')]);
@@ -319,7 +328,12 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .command(spec.flow)
     .description(spec.description)
     .argument('[user]', 'what the ticket gives: username, e-mail address, E.164 phone number or sub');
-  if (spec.attribute) command.argument('[attribute]', 'the attribute whose code did not arrive: email or phone_number');
+  if (spec.attribute) {
+    const attribute = new Argument('[attribute]', 'the attribute whose code did not arrive');
+    // Shown in --help and offered by completion; the option rules check the value, saying what to use.
+    attribute.argChoices = ['email', 'phone_number'];
+    command.addArgument(attribute);
+  }
   command
     .option('-p, --user-pool-id <id>', 'the user pool (its Region comes from the prefix)')
     .option('-c, --client-id <id>', `the app client the app calls ${spec.api} with`)
@@ -367,7 +381,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
       let input = first;
       let attribute = spec.attribute ? (rest[0] as string | undefined) : undefined;
       const raw = rest[spec.attribute ? 1 : 0] as RawDiagnoseOptions & { color?: boolean };
-      state.jsonErrors = raw.json === true || raw.output === 'json';
+      state.errorFormat = errorFormat(raw);
       if (raw.usersFile !== undefined) {
         // A batch names no user: verify-attribute's one argument is then the attribute.
         if (spec.attribute && attribute === undefined) [attribute, input] = [input, undefined];

@@ -39,9 +39,16 @@ export function describeFailure(err: unknown, profile: string | undefined, files
     : `profile "${profile}" is not defined in ${where}`;
 }
 
+/**
+ * Says nothing. Given with --profile: the SDK would otherwise print a warning of several lines (naming
+ * AWS_PROFILE, which the user did not set) when keys are also in the environment. An explicit --profile
+ * wins over them, as it does for the aws CLI.
+ */
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
 export function credentialChain(settings: { profile?: string; endpointUrl?: string }): Provider {
   const chain = defaultProvider({
-    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.profile ? { profile: settings.profile, logger: quiet } : {}),
     // A role profile's AssumeRole (and SSO's calls) must not leave for a real AWS address.
     ...(settings.endpointUrl ? { clientConfig: { endpoint: settings.endpointUrl } } : {}),
   }) as Provider;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeAws, type FakeAws } from '../fake/server.js';
 import { resolveWorld, WORLDS_DIR } from '../fake/world.js';
-import { runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { runCli, spawnCli, testEnv, type CliResult } from '../helpers/cli.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 const POOL = 'eu-west-1_AbC123';
@@ -139,6 +139,24 @@ describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', ()
       expect(doc).not.toHaveProperty('verdict');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expectNoStack(r.stderr);
+      expect(r.requests).toEqual([]);
+    });
+  }
+
+  const ndjsonCases: [string, string[]][] = [
+    ['missing users file', ['sign-up', '--users-file', '/nonexistent/users.txt', '-p', POOL, '-o', 'ndjson']],
+    ['unknown option', ['forgot-password', '--users-file', '-', '-p', POOL, '--output=ndjson', '--bogus']],
+  ];
+  for (const [name, args] of ndjsonCases) {
+    it(`--output ndjson, ${name}: the error document as one line on stdout`, async () => {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      const lines = r.stdout.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toBe('');
+      const doc = JSON.parse(lines[0]!);
+      expect(schemaErrors(doc)).toEqual([]);
+      expect(doc).toMatchObject({ schemaVersion: 1, error: { kind: 'usage' }, exitCode: 2 });
       expect(r.requests).toEqual([]);
     });
   }
@@ -443,6 +461,18 @@ describe.concurrent('profiles: named in a failure, and their STS calls stay on -
       /profile "nosuch" is not defined in \S+\/\.aws\/config and \S+\/\.aws\/credentials \(missing\)/,
     );
     expect(r.requests).toEqual([]);
+  });
+
+  it('--profile wins over keys in the environment, as for the aws CLI, and the SDK says nothing about it', async () => {
+    const fake = await startFakeAws(resolveWorld({ extends: 'base' }, WORLDS_DIR));
+    try {
+      // A spawned CLI: the SDK's warning goes to the process's own stderr, not to a test's stream.
+      const env = { ...withConfig(fake.url), AWS_ACCESS_KEY_ID: 'AKIDENVFAKE', AWS_SECRET_ACCESS_KEY: 'env-secret' };
+      const r = await spawnCli(['forgot-password', 'jane', '-p', POOL, '--profile', 'base', '--json'], env);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('a role profile assumes its role through --endpoint-url, never a real AWS address', async () => {

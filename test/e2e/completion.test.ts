@@ -57,6 +57,7 @@ describe('cognito-doctor completion bash', () => {
     ]);
     expect(complete(path, ['cognito-doctor', 'checks', '--output', ''])).toEqual(['pretty', 'json', 'markdown']);
     expect(complete(path, ['cognito-doctor', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(complete(path, ['cognito-doctor', 'verify-attribute', 'jane', ''])).toEqual(['email', 'phone_number']);
     // A value of an option is free text: nothing is offered.
     expect(complete(path, ['cognito-doctor', 'forgot-password', 'jane', '-p', ''])).toEqual([]);
   });
