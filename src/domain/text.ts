@@ -22,6 +22,20 @@ export function plain(text: string): string {
 }
 
 /**
+ * The text with every character a terminal would hide, reorder or act on (control and formatting
+ * characters, separators other than a space) written as its code point, `<U+202E>`: for a value the
+ * person must see exactly, such as a users-file line refused for holding one.
+ */
+export function visible(text: string): string {
+  return text.replace(/[^\p{L}\p{M}\p{S}\p{N}\p{P} ]/gu, (c) => `<${codePoint(c)}>`);
+}
+
+/** A character's code point as Unicode writes it: `U+200B`. */
+export function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
  * At most `max` characters of `text`, with a note saying how long it was when cut. Counted in code
  * points, so a cut never splits a character.
  */

@@ -1,5 +1,6 @@
 // The user argument as a ticket writes it, turned into what Cognito accepts: pure rules.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { codePoint } from './text.js';
 
 /** Cognito's limit for a username (and so for AdminGetUser's `Username`). */
 export const MAX_USERNAME_LENGTH = 128;
@@ -57,17 +58,45 @@ export type UserInput =
 const WRITTEN_NUMBER = /^[+(]?[\d\s().\-/]+$/;
 
 /**
- * Check the argument the way Cognito checks a username (at most 128 characters, no control
- * characters) and rewrite a phone number written with spaces, brackets or dashes to E.164, the only
- * form Cognito stores. A bare digit string (or one with dashes but no `+`) may be a username, so it is
- * left alone; anything with whitespace or brackets cannot be one.
+ * What Cognito's username pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+` leaves out: control, format and
+ * private-use characters, unassigned code points, spaces and other separators. AdminGetUser's Username
+ * has that pattern whatever it holds (a username, an alias, a sub), so an input with one names no user.
+ */
+const OUTSIDE_USERNAME = /[^\p{L}\p{M}\p{S}\p{N}\p{P}]/u;
+
+/** The first character Cognito never accepts, as a refusal: what it is, its code point and where. */
+function refusal(text: string, found: RegExp): string | undefined {
+  const chars = Array.from(text);
+  const at = chars.findIndex((c) => found.test(c));
+  if (at < 0) return undefined;
+  const c = chars[at]!;
+  const what = /\p{Cc}/u.test(c)
+    ? 'a control character'
+    : /\p{Cf}/u.test(c)
+      ? 'an invisible formatting character'
+      : /\p{Z}/u.test(c)
+        ? 'a space'
+        : /\p{Co}/u.test(c)
+          ? 'a private-use character'
+          : 'a code point Unicode does not assign';
+  // The value itself is not repeated: with --redact it must not reach stderr either.
+  return `The user to diagnose contains ${what} (${codePoint(c)}) at character ${at + 1} of ${chars.length}, which Cognito never accepts in a username, e-mail address or phone number (it usually comes with a copy and paste): type the user again without it.`;
+}
+
+/**
+ * Check the argument the way Cognito checks a username (at most 128 characters, only letters, marks,
+ * symbols, numbers and punctuation) and rewrite a phone number written with spaces, brackets or dashes
+ * to E.164, the only form Cognito stores. A bare digit string (or one with dashes but no `+`) may be a
+ * username, so it is left alone; anything with whitespace or brackets cannot be one. A character that
+ * cannot be in any user is refused, never dropped: "ja\u200bne" is not "jane", and guessing which user
+ * a ticket meant could diagnose, or --fix, someone else.
  */
 export function normaliseUserInput(raw: string, region: string): UserInput {
-  const text = raw.trim();
+  const text = raw.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '');
   if (!text) return { ok: false, problem: 'The user to diagnose is empty.' };
-  if (/\p{Cc}/u.test(text)) {
-    return { ok: false, problem: 'The user to diagnose contains control characters, which Cognito never accepts.' };
-  }
+  // Spaces are still allowed here: a phone number is written with them.
+  const invisible = refusal(text, /[\p{C}]/u);
+  if (invisible) return { ok: false, problem: invisible };
   const digits = text.replace(/\D/g, '').length;
   const written =
     WRITTEN_NUMBER.test(text) &&
@@ -91,6 +120,8 @@ export function normaliseUserInput(raw: string, region: string): UserInput {
       : `to E.164, the form Cognito stores, reading it as a number in ${phone.country ?? country} (the pool's Region is ${region})`;
     return { ok: true, input: e164, normalised: `"${text}" was normalised to ${e164} ${how}.` };
   }
+  const separator = refusal(text, OUTSIDE_USERNAME);
+  if (separator) return { ok: false, problem: separator };
   if (Array.from(text).length > MAX_USERNAME_LENGTH) {
     return {
       ok: false,

@@ -2,7 +2,7 @@
 // and the counts per cause, at a terminal (pretty) or pasted into a ticket (markdown). Values come
 // from AWS and from the users file: made plain and short before they are shown.
 import { mainCause, type BatchRecord, type BatchSummary } from '../batch-summary.js';
-import { excerpt, plain } from '../domain/text.js';
+import { excerpt, plain, visible } from '../domain/text.js';
 import { code, inCell, text } from './markdown.js';
 import type { Style } from './style.js';
 
@@ -23,7 +23,14 @@ function rowOf(r: BatchRecord): Row {
     const verdict = r.document.error.kind === 'input' ? 'not a user' : 'failed';
     // The line is a column of its own.
     const message = r.document.error.message.replace(/^Line \d+: /, '');
-    return { line: r.line, user: cell(r.given), verdict, channel: '—', cause: excerpt(plain(message), 2 * CELL_MAX) };
+    // A line refused for an invisible character shows it, as the JSON record holds it.
+    return {
+      line: r.line,
+      user: cell(visible(r.given)),
+      verdict,
+      channel: '—',
+      cause: excerpt(plain(message), 2 * CELL_MAX),
+    };
   }
   const v = r.report.verdict;
   return {

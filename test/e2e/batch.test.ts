@@ -287,6 +287,28 @@ describe('--users-file', () => {
     expect(table.stdout).toMatch(/^ {3}3 {2}z\*\*\* +not a user/m);
   });
 
+  it('a line with an invisible character is its own error record, shown with the character written out', async () => {
+    const users = 'ja\u200bne\njane@example.com\nab\u202ecba\n';
+    const r = await batch('AKIDINVISIBLE', ['--output', 'ndjson'], users);
+    const { records, summary } = ndjson(r);
+    const errors = records.filter((x): x is LineError => !isReport(x));
+    expect(errors.map((e) => [e.line, e.error.kind, e.exitCode])).toEqual([
+      [1, 'input', 2],
+      [3, 'input', 2],
+    ]);
+    expect(errors[0]!.error.message).toMatch(/^Line 1: .*formatting character \(U\+200B\) at character 3 of 5/);
+    expect(errors[1]!.error.message).toMatch(/^Line 3: .*formatting character \(U\+202E\) at character 3 of 6/);
+    expect(summary).toMatchObject({ users: 3, diagnosed: 1, badLines: 2, exitCode: 2 });
+    // No request names either line's user.
+    const named = requestsOf('AKIDINVISIBLE').map((q) => JSON.stringify(q.input));
+    expect(named.filter((i) => /\\u200b|\\u202e|\u200b|\u202e/i.test(i))).toEqual([]);
+    // The table shows what the JSON holds: the character written out, never hidden or obeyed.
+    const table = await batch('AKIDINVISIBLE', [], users);
+    expect(table.stdout).toMatch(/^ {3}1 {2}ja<U\+200B>ne +not a user +— +The user to diagnose contains/m);
+    expect(table.stdout).toMatch(/^ {3}3 {2}ab<U\+202E>cba +not a user/m);
+    expect(table.stdout).not.toMatch(/[\u200b\u202e]/);
+  });
+
   it('the other flows: verify-attribute takes the attribute as its one argument', async () => {
     const r = await runCli(
       ['verify-attribute', '--users-file', usersFile('vera\n'), 'email', '-p', POOL, '-o', 'ndjson'],

@@ -104,7 +104,18 @@ describe.concurrent('usage errors: exit 2, one line on stderr, nothing sent', ()
     ['empty --only', ['forgot-password', 'jane', '-p', POOL, '--only', ''], /--only names no check/],
     ['--since beyond 90 days', ['forgot-password', 'jane', '-p', POOL, '--since', '120d'], /at most 90d/],
     ['user too long', ['forgot-password', 'j'.repeat(129), '-p', POOL], /129 characters long/],
-    ['control characters in the user', ['forgot-password', 'jane\u001b]0;x\u0007', '-p', POOL], /control characters/],
+    ['control characters in the user', ['forgot-password', 'jane\u001b]0;x\u0007', '-p', POOL], /control character/],
+    [
+      'an invisible character in the user (pasted from a ticket)',
+      ['forgot-password', '-p', POOL, '--', 'ja\u200bne'],
+      /invisible formatting character \(U\+200B\) at character 3 of 5, which Cognito never accepts/,
+    ],
+    [
+      'a right-to-left override in the user',
+      ['forgot-password', '-p', POOL, '--', 'ab\u202ecba'],
+      /invisible formatting character \(U\+202E\) at character 3 of 6/,
+    ],
+    ['a space inside the user', ['forgot-password', 'jane doe', '-p', POOL], /a space \(U\+0020\) at character 5/],
     ['unknown command', ['forgotpassword', 'jane'], /unknown command 'forgotpassword'/],
   ];
   for (const [name, args, message] of cases) {

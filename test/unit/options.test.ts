@@ -161,8 +161,13 @@ describe('resolveDiagnoseOptions', () => {
   it('checks the user as Cognito does before any request: at most 128 characters, no control characters', () => {
     expect(resolve({ userPoolId: 'eu-west-1_A1' }, 'é'.repeat(128)).input).toHaveLength(128);
     expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'a'.repeat(129))).toThrow(/129 characters long.*128/);
-    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\u001b[2Jdoe')).toThrow(/control characters/);
-    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\ndoe')).toThrow(/control characters/);
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\u001b[2Jdoe')).toThrow(
+      /a control character \(U\+001B\)/,
+    );
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'jane\ndoe')).toThrow(/a control character \(U\+000A\)/);
+    expect(() => resolve({ userPoolId: 'eu-west-1_A1' }, 'ja\u200bne')).toThrow(
+      /formatting character \(U\+200B\) at character 3/,
+    );
   });
 
   it('normalises a phone number written as tickets write it to E.164, and says so', () => {
