@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { AwsCaller, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type CallRecord } from './aws/caller.js';
+import { QueueExcludedDeadline } from './aws/queue-time.js';
 import { Recorder, Replayer, type Recording } from './aws/recording.js';
 import { checkReplayTarget, recordingOf } from './evidence.js';
 import { plain } from './domain/text.js';
@@ -225,7 +226,7 @@ async function examine(
       ...(options.flow ? { flow: options.flow } : {}),
       ...(options.attribute ? { attribute: options.attribute } : {}),
     },
-    io.shared ? aws.within(stop.signal) : aws,
+    io.shared ? aws.within(stop.signal, stop.deadline) : aws,
   );
   // The first requests go out at once, before the checks start.
   if (selectedIds(checklist, options).has('user')) ctx.prefetch();
@@ -290,9 +291,10 @@ export function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined
   // A batch listens to the one interrupt signal once per user in flight.
   if (interrupt) setMaxListeners(0, interrupt);
   const limit = formatMs(timeoutMs);
-  const timer = setTimeout(() => {
+  // A plain timer unless the batch tells it when its user's requests wait at the limiter.
+  const deadline = new QueueExcludedDeadline(timeoutMs, () => {
     stop.abort(new RunStopped('deadline-exceeded', `the time limit of ${limit} (--timeout) was reached.`));
-  }, timeoutMs);
+  });
   const onInterrupt = () => {
     const signal = interrupt!.reason as NodeJS.Signals;
     stop.abort(new RunStopped('interrupted', `${signal} interrupted the run.`, signal));
@@ -301,8 +303,9 @@ export function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined
   else interrupt?.addEventListener('abort', onInterrupt, { once: true });
   return {
     signal: stop.signal,
+    deadline,
     dispose() {
-      clearTimeout(timer);
+      deadline.dispose();
       interrupt?.removeEventListener('abort', onInterrupt);
     },
   };

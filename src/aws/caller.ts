@@ -3,6 +3,7 @@ import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
 import { AwsCallError, classifyAwsError } from './errors.js';
 import { RequestLimiter } from './limiter.js';
+import { queueListener, SharedWait, type QueueListener } from './queue-time.js';
 import { limitRequests, type LimitableClient } from './rate-middleware.js';
 import type { Recorder, Replayer } from './recording.js';
 import { preloadOtherServices, services, type IamAction, type SdkModule, type ServiceName } from './services.js';
@@ -95,6 +96,8 @@ export class AwsCaller {
   readonly calls: CallRecord[] = [];
   private readonly clients = new Map<string, SendableClient>();
   private readonly requests = new Map<string, Promise<unknown>>();
+  /** The limiter waits of the requests not yet answered, for whoever awaits them. */
+  private readonly waits = new Map<string, SharedWait>();
   private credentials: ReturnType<typeof credentialChain> | undefined;
   private preloaded = false;
   /** Cancels every request still in flight: the run has its report, or must stop. */
@@ -126,8 +129,17 @@ export class AwsCaller {
     if (!pending) {
       const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
       const { replayer, recorder } = this.settings;
-      pending = replayer ? this.replay(replayer, action, region, input) : this.send(action, region, build);
+      // Everyone who awaits the request hears when it waits its turn at the limiter, not only its first asker.
+      const wait = new SharedWait();
+      pending = replayer
+        ? this.replay(replayer, action, region, input)
+        : queueListener.run(wait, () => this.send(action, region, build));
       this.requests.set(key, pending);
+      this.waits.set(key, wait);
+      const done = () => {
+        if (this.waits.get(key) === wait) this.waits.delete(key);
+      };
+      pending.then(done, done);
       recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
       if (this.settings.forgetTransientFailures) {
         const asked = pending;
@@ -137,6 +149,7 @@ export class AwsCaller {
         });
       }
     }
+    this.waits.get(key)?.join(queueListener.getStore(), pending);
     return pending as Promise<OutputOf<C>>;
   }
 
@@ -264,8 +277,9 @@ export class AwsCaller {
    * This caller as one user of a batch sees it: the same requests, answers and limiter, but once
    * `signal` aborts (the user's deadline, a signal) a read it asks for is refused and its wait for
    * one ends, with the signal's reason. The request itself goes on for the others who asked for it.
+   * `listener` hears when a request this user sends waits its turn at the limiter.
    */
-  within(signal: AbortSignal): AwsCaller {
+  within(signal: AbortSignal, listener?: QueueListener): AwsCaller {
     const view = Object.create(this) as AwsCaller;
     // Every read of the user in flight listens to its one signal.
     setMaxListeners(0, signal);
@@ -283,8 +297,9 @@ export class AwsCaller {
           });
       });
     };
-    view.call = (...args) => bounded(() => this.call(...args));
-    view.callUnshared = (...args) => bounded(() => this.callUnshared(...args));
+    const asked = <T>(read: () => Promise<T>) => (listener ? queueListener.run(listener, read) : read());
+    view.call = (...args) => bounded(() => asked(() => this.call(...args)));
+    view.callUnshared = (...args) => bounded(() => asked(() => this.callUnshared(...args)));
     return view;
   }
 

@@ -5,23 +5,10 @@
 // A throttled answer pauses its category for a window and halves its rate, down to a floor; successes
 // bring the rate back gradually.
 
+import { systemClock, type Clock } from './clock.js';
+import { queueListener } from './queue-time.js';
 import { rateLimitOf, type RateLimit } from './rate-limits.js';
 import type { IamAction } from './services.js';
-
-/** Time as the limiter sees it: injectable, so tests run on a fake clock. */
-export interface Clock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => {
-    clearTimeout(handle as NodeJS.Timeout);
-  },
-};
 
 /** The lowest a throttled category falls to, as a share of its quota: a wait stays bounded. */
 const FLOOR_SHARE = 1 / 4;
@@ -107,10 +94,19 @@ export class RequestLimiter {
   acquire(action: IamAction, region: string, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const lane = this.lane(action, region);
+    // Whoever asked is told how long the request waited its turn (a batch user's clock stops meanwhile).
+    const listener = queueListener.getStore();
     return new Promise<void>((resolve, reject) => {
+      let granted = false;
+      let queued = false;
+      const done = () => {
+        granted = true;
+        if (queued) listener?.granted();
+      };
       const waiter: Waiter = {
         grant: () => {
           signal?.removeEventListener('abort', abort);
+          done();
           resolve();
         },
       };
@@ -118,11 +114,16 @@ export class RequestLimiter {
         const at = lane.queue.indexOf(waiter);
         if (at >= 0) lane.queue.splice(at, 1);
         if (!lane.queue.length) this.idle(lane);
+        done();
         reject(signal!.reason as Error);
       };
       signal?.addEventListener('abort', abort, { once: true });
       lane.queue.push(waiter);
       this.pump(lane);
+      if (!granted) {
+        queued = true;
+        listener?.queued();
+      }
     });
   }
 

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RequestLimiter, type Clock } from '../../src/aws/limiter.js';
+import type { Clock } from '../../src/aws/clock.js';
+import { RequestLimiter } from '../../src/aws/limiter.js';
 import { rateLimitOf, type RateLimit } from '../../src/aws/rate-limits.js';
 import type { IamAction } from '../../src/aws/services.js';
-
-/** A clock that moves only when told; its timers fire in time order as it moves. */
-function fakeClock() {
-  let now = 0;
-  let next = 0;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  const clock: Clock = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      next += 1;
-      timers.set(next, { at: now + ms, run });
-      return next;
-    },
-    clearTimeout: (handle) => {
-      timers.delete(handle as number);
-    },
-  };
-  /** Move to `to` ms, firing every timer due on the way (and letting granted requests run). */
-  const settle = () => new Promise((resolve) => setImmediate(resolve));
-  const advance = async (to: number) => {
-    await settle();
-    for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= to).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].run();
-      await settle();
-    }
-    now = to;
-    await settle();
-  };
-  return { clock, advance, pending: () => timers.size };
-}
+import { fakeClock } from '../helpers/clock.js';
 
 /** The test's own quota table: two actions share a 2-per-second category, one goes alone at 10. */
 const TABLE: Record<string, RateLimit> = {
