@@ -97,11 +97,10 @@ export class RequestLimiter {
     // Whoever asked is told how long the request waited its turn (a batch user's clock stops meanwhile).
     const listener = queueListener.getStore();
     return new Promise<void>((resolve, reject) => {
-      let granted = false;
-      let queued = false;
+      const turn = { granted: false, queued: false };
       const done = () => {
-        granted = true;
-        if (queued) listener?.granted();
+        turn.granted = true;
+        if (turn.queued) listener?.granted();
       };
       const waiter: Waiter = {
         grant: () => {
@@ -120,8 +119,8 @@ export class RequestLimiter {
       signal?.addEventListener('abort', abort, { once: true });
       lane.queue.push(waiter);
       this.pump(lane);
-      if (!granted) {
-        queued = true;
+      if (!turn.granted) {
+        turn.queued = true;
         listener?.queued();
       }
     });
