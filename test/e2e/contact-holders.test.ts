@@ -17,8 +17,10 @@ beforeAll(() => {
     AWS_EC2_METADATA_DISABLED: 'true',
   });
 });
-afterAll(() => {
+afterAll(async () => {
   process.env = saved;
+  // A caller starts loading the other services' SDK after its first request: done before teardown.
+  await import('../../src/aws/sdk/others.js');
 });
 
 function withUsers(users: World['pools']): World {

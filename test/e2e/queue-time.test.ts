@@ -20,6 +20,8 @@ beforeAll(async () => {
 afterAll(async () => {
   process.env = saved;
   await fake.close();
+  // A caller starts loading the other services' SDK after its first request: done before teardown.
+  await import('../../src/aws/sdk/others.js');
 });
 
 it('under --rate 10, of 12 reads asked at once the 2 that wait are heard by the users awaiting them, and only by them', async () => {
