@@ -9,7 +9,7 @@ import type { Check, Finding } from './checks/types.js';
 import { Context, type AfterFix, type UserResolution } from './context/index.js';
 import type { ChannelPrediction } from './domain/channel.js';
 import { applyFixes, explainRemaining } from './fixes/apply.js';
-import { fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
+import { failingChannels, fixRecord, planFixes, plannedRecord } from './fixes/plan.js';
 import { sentAny, type FixRecord, type Operator } from './fixes/types.js';
 import type { DiagnoseOptions } from './options.js';
 import { Redactor } from './redact.js';
@@ -122,7 +122,13 @@ export async function diagnoseReport(
     // Interrupted: the report of what was seen so far, and nothing changed. A batch shows a plan only
     // with --dry-run: otherwise its searches (other holders of an address) would be requests for nothing.
     const planned = !interrupted() && (!io.shared || options.dryRun);
-    const plan = planned ? await planFixes(judgeFindings(first.findings, checklist, first.prediction), first.ctx) : [];
+    const plan = planned
+      ? await planFixes(
+          judgeFindings(first.findings, checklist, first.prediction),
+          first.ctx,
+          failingChannels(first.findings, checklist),
+        )
+      : [];
     let final = first;
     let fixes: FixRecord[] | undefined;
     if (options.dryRun) {

@@ -28,12 +28,8 @@ export async function applyFixes(steps: readonly FixStep[], run: ApplyContext, i
       continue;
     }
     io.out.write(`\n${s.bold(`[${i + 1}/${steps.length}]`)} ${describe(step, s)}`);
-    if (step.refused) {
-      io.out.write(`      ${s.red(step.refused)}\n`);
-      records.push(fixRecord(step, 'refused', step.refused));
-      continue;
-    }
-    const chosen = await choose(step, run.operator, io);
+    if (step.refused) io.out.write(`      ${s.red(step.refused)}\n`);
+    const chosen = step.refused ? await instead(step, run.operator, io) : await choose(step, run.operator, io);
     if (chosen.step === undefined) {
       records.push(fixRecord(step, chosen.status, chosen.message));
       continue;
@@ -86,7 +82,7 @@ function unknownOutcome(step: FixStep, err: AwsCallError): string {
   return `${err.action} was sent but no answer came back (${err.awsCode}): whether it took effect is unknown. The re-check below shows the state.${again}`;
 }
 
-type Choice = { step: FixStep } | { step: undefined; status: 'declined' | 'skipped'; message: string };
+type Choice = { step: FixStep } | { step: undefined; status: 'declined' | 'skipped' | 'refused'; message: string };
 
 const EXPLICIT_SKIP =
   "Needs its own confirmation at a terminal: it overrides the number owner's STOP and can be done once in 30 days, so --yes does not confirm it. Run --fix without --yes at a terminal, or run the command yourself with the owner's consent.";
@@ -103,11 +99,20 @@ async function choose(step: FixStep, operator: Operator, io: ApplyIo): Promise<C
       ? "      Override the owner's STOP and opt this number back in (once in 30 days)?"
       : '      Apply this step?';
   if (await operator.confirm(question)) return { step };
-  if (step.alternative && operator.interactive) {
-    io.out.write(`      ${io.style.bold('Or instead:')} ${describe(step.alternative, io.style)}`);
-    if (await operator.confirm('      Apply this instead?')) return { step: step.alternative };
-  }
+  if (await offerAlternative(step, operator, io)) return { step: step.alternative! };
   return { step: undefined, status: 'declined', message: 'Declined by the operator.' };
+}
+
+/** A refused step is never sent; its alternative (a password typed at a terminal) may still be. */
+async function instead(step: FixStep, operator: Operator, io: ApplyIo): Promise<Choice> {
+  if (await offerAlternative(step, operator, io)) return { step: step.alternative! };
+  return { step: undefined, status: 'refused', message: step.refused! };
+}
+
+async function offerAlternative(step: FixStep, operator: Operator, io: ApplyIo): Promise<boolean> {
+  if (!step.alternative || !operator.interactive) return false;
+  io.out.write(`      ${io.style.bold('Or instead:')} ${describe(step.alternative, io.style)}`);
+  return operator.confirm('      Apply this instead?');
 }
 
 /** A step on the terminal: its text may quote values from AWS, so it is shown plain. */

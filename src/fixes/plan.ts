@@ -1,6 +1,6 @@
-import type { Finding } from '../checks/types.js';
+import type { Channel, Check, Finding } from '../checks/types.js';
 import type { Context } from '../context/index.js';
-import { activeMfa } from '../domain/user-resolution.js';
+import { activeMfa, ambiguousMatch } from '../domain/user-resolution.js';
 import { fixersFor } from './registry.js';
 import type { FixFacts, FixRecord, FixStatus, FixStep } from './types.js';
 
@@ -8,17 +8,23 @@ import type { FixFacts, FixRecord, FixStatus, FixStep } from './types.js';
  * The steps --fix would take, in checklist order, one per distinct command: only for findings that
  * block the reset as the report states them (`fail`). A warning, or a failure of the channel Cognito
  * will not use (the report calls it not blocking), is left alone. Reads only memoised facts, and the
- * search for other accounts holding a contact before one is marked verified.
+ * search for other accounts holding a contact before one is marked verified. `failing` names the
+ * channels whose own checks fail, whether or not Cognito uses them for this flow (failingChannels).
  */
-export async function planFixes(findings: readonly Finding[], ctx: Context): Promise<FixStep[]> {
+export async function planFixes(
+  findings: readonly Finding[],
+  ctx: Context,
+  failing: FixFacts['failing'] = {},
+): Promise<FixStep[]> {
   const fixable = findings.filter((f) => f.status === 'fail' && fixersFor(f.code).length);
   if (!fixable.length) return [];
-  const facts = await factsFor(ctx);
+  const facts = await factsFor(ctx, failing);
   if (!facts) return [];
   const steps: FixStep[] = [];
   for (const finding of fixable) {
     for (const fixer of fixersFor(finding.code)) {
-      const step = await fixer.plan(finding, facts).catch(() => undefined);
+      const planned = await fixer.plan(finding, facts).catch(() => undefined);
+      const step = planned && facts.ambiguous ? refuseAmbiguous(planned, facts) : planned;
       // Two causes with one remedy (FORCE_CHANGE_PASSWORD and an expired temporary password) make one step.
       if (step && !steps.some((s) => s.command === step.command)) steps.push(step);
     }
@@ -26,11 +32,45 @@ export async function planFixes(findings: readonly Finding[], ctx: Context): Pro
   return steps;
 }
 
-async function factsFor(ctx: Context): Promise<FixFacts | undefined> {
+/**
+ * The failing findings of each channel's own checks, as the checks found them: a failure the report
+ * calls not blocking (Cognito sends this flow's code by the other channel) still stops a message sent
+ * by that channel, such as a resent invitation.
+ */
+export function failingChannels(findings: readonly Finding[], checks: readonly Check[]): FixFacts['failing'] {
+  const failing: Partial<Record<Channel, string[]>> = {};
+  for (const f of findings) {
+    const scope = checks.find((c) => c.id === f.check)?.scope;
+    if (f.status !== 'fail' || (scope !== 'EMAIL' && scope !== 'SMS')) continue;
+    (failing[scope] ??= []).push(f.code ?? f.check);
+  }
+  return failing;
+}
+
+/**
+ * A write to a user, when the input names none of the accounts it matched: which one the person owns
+ * is not known, so none is changed. Steps on the address or number itself (the input) stay.
+ */
+function refuseAmbiguous(step: FixStep, facts: FixFacts): FixStep {
+  if (!facts.ambiguous || !('Username' in step.request.input)) return step;
+  const { candidates, truncated } = facts.ambiguous;
+  const input = facts.ctx.target.input;
+  const accounts = candidates
+    .map((u) => `${u.Username} (${u.UserStatus}${u.Enabled === false ? ', disabled' : ''})`)
+    .join(', ');
+  const { alternative: _none, ...alone } = step;
+  return {
+    ...alone,
+    refused: `Refused: "${input}" matches ${truncated ? 'at least ' : ''}${candidates.length} accounts, ${accounts}, and names none of them: ${facts.username} was diagnosed, but which account the person owns is not known, and --fix changes no account on a guess. Find out which one they use, then run again with its username in place of "${input}".`,
+  };
+}
+
+async function factsFor(ctx: Context, failing: FixFacts['failing']): Promise<FixFacts | undefined> {
   try {
     const [resolution, pool] = await Promise.all([ctx.user(), ctx.pool()]);
     const user = resolution.user;
     if (!user?.Username) return undefined;
+    const candidates = ambiguousMatch(resolution.via, resolution.candidates, resolution.candidatesTruncated === true);
     return {
       ctx,
       user,
@@ -38,6 +78,8 @@ async function factsFor(ctx: Context): Promise<FixFacts | undefined> {
       attributes: resolution.attributes,
       pool,
       mfa: activeMfa(user, pool.MfaConfiguration),
+      failing,
+      ...(candidates ? { ambiguous: { candidates, truncated: resolution.candidatesTruncated === true } } : {}),
     };
   } catch {
     // The user or pool could not be read: the findings say so, and nothing can be fixed.

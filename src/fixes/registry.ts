@@ -168,11 +168,20 @@ const resendInvitation: Fixer = {
     });
     if (!resend) return alternative;
     const medium = (resend.request.input.DesiredDeliveryMediums as readonly string[] | undefined)?.[0];
-    const destination = medium === 'SMS' ? facts.attributes.phone_number : facts.attributes.email;
+    const channel = medium === 'SMS' ? 'SMS' : 'EMAIL';
+    const destination = channel === 'SMS' ? facts.attributes.phone_number : facts.attributes.email;
+    const by = `by ${channel === 'SMS' ? 'SMS' : 'e-mail'}${destination ? ` to ${destination}` : ''}`;
+    const failing = facts.failing[channel] ?? [];
     return {
       ...resend,
-      summary: `${resend.summary}, by ${medium === 'SMS' ? 'SMS' : 'e-mail'}${destination ? ` to ${destination}` : ''}`,
+      summary: `${resend.summary}, ${by}`,
       ...(alternative ? { alternative } : {}),
+      // The resend replaces the temporary password the user was sent: by a failing channel, the new one never arrives.
+      ...(failing.length
+        ? {
+            refused: `Refused: the invitation would go ${by}, and this report finds that channel failing (${failing.join(', ')}). A resend issues a new temporary password and the one sent before stops working, so the user would be left with none that arrived. Fix the channel first, then resend.${alternative ? ` Or set a permanent password instead, which --fix offers at a terminal (${alternative.command}).` : ''}`,
+          }
+        : {}),
     };
   },
 };

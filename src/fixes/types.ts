@@ -1,8 +1,8 @@
-import type { AdminGetUserCommandOutput, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AdminGetUserCommandOutput, UserPoolType, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsCaller } from '../aws/caller.js';
 import type { IamAction } from '../aws/services.js';
 import type { CauseCode } from '../causes.js';
-import type { Finding } from '../checks/types.js';
+import type { Channel, Finding } from '../checks/types.js';
 import type { Context } from '../context/index.js';
 import type { WriteRequest } from '../remedy/write-request.js';
 
@@ -57,6 +57,10 @@ export interface FixFacts {
   pool: UserPoolType;
   /** MFA methods in force for the user. */
   mfa: readonly string[];
+  /** The codes of the failing findings of each channel's own checks: a message sent by it would not arrive. */
+  failing: Readonly<Partial<Record<Channel, readonly string[]>>>;
+  /** The input names none of the several accounts it matched: the user was picked, not named. */
+  ambiguous?: { candidates: readonly UserType[]; truncated: boolean };
 }
 
 /** The fix for some finding codes; `plan` returns undefined when the facts leave nothing to do. */

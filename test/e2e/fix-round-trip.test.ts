@@ -124,6 +124,9 @@ describe('--fix round trip over every scenario world', () => {
         if (r.status === 'skipped') expect(r.message).toMatch(/at a terminal/);
       }
       expect(records.filter((r) => r.status === 'failed' || r.status === 'unknown')).toEqual([]);
+      if (scenario.expect.fixes) {
+        expect(Object.fromEntries(records.map((r) => [r.code, r.status]))).toEqual(scenario.expect.fixes);
+      }
 
       // Each applied step's cause is gone, or the step says what remains.
       const after = blocking(fix.report);

@@ -1,14 +1,14 @@
 // --fix, --dry-run and --yes end to end: the CLI in-process, or the built CLI on a pseudo-terminal for
 // the prompts, against the fake, whose writes change the world, so the re-run after a fix sees the new state.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startFakeAws, type FakeAws } from '../fake/server.js';
+import type { FakeAws } from '../fake/server.js';
 import { resolveWorld, WORLDS_DIR, type World } from '../fake/world.js';
-import { CLI, runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { runCli, testEnv, type CliResult } from '../helpers/cli.js';
+import { parseReport, withFake } from '../helpers/fix-run.js';
+import { hasScript, runInTerminal } from '../helpers/terminal.js';
 import { isReadOnly } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
 
@@ -33,21 +33,7 @@ const jane = (user: Record<string, unknown>, pool: Record<string, unknown> = {})
 
 const SUPPRESSED = { 'jane@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' } };
 
-async function withFake<T>(w: World, body: (fake: FakeAws) => Promise<T>): Promise<T> {
-  const fake = await startFakeAws(w);
-  try {
-    return await body(fake);
-  } finally {
-    await fake.close();
-  }
-}
-
-function parse(result: CliResult): JsonReport {
-  const report = JSON.parse(result.stdout) as JsonReport;
-  expect(schemaErrors(report)).toEqual([]);
-  expect(report.exitCode).toBe(result.code);
-  return report;
-}
+const parse = (result: CliResult) => parseReport(result) as JsonReport;
 
 const writes = (fake: FakeAws) => fake.requests.filter((r) => !isReadOnly(r.operation));
 const notable = (report: JsonReport) =>
@@ -288,42 +274,6 @@ function readBase(): {
   'sms-voice': Record<string, unknown>;
 } {
   return JSON.parse(readFileSync(join(WORLDS_DIR, 'base.json'), 'utf8'));
-}
-
-// The interactive prompt through a real pseudo-terminal (util-linux `script`): stdin and stderr are
-// a TTY, stdout goes to a file. Each answer is typed only once its question is on the screen.
-const hasScript = spawnSync('script', ['--version']).status === 0;
-
-async function runInTerminal(
-  args: string[],
-  env: Record<string, string>,
-  answers: [prompt: string, reply: string][],
-): Promise<{ code: number | null; screen: string; stdout: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'cognito-doctor-pty-'));
-  const out = join(dir, 'stdout.json');
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  // A pty made from a pipe has 0 columns, which no real terminal has (and which sends ora's spinner
-  // into a loop): give it a size first.
-  const command = `stty cols 120 rows 40; ${[process.execPath, CLI, ...args].map(quote).join(' ')} > ${quote(out)}`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...env, TERM: 'xterm' } });
-  let screen = '';
-  let from = 0;
-  const pending = [...answers];
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    screen += chunk;
-    for (let at = screen.indexOf(pending[0]?.[0] ?? '\0', from); pending.length && at >= 0;) {
-      const [prompt, reply] = pending.shift()!;
-      from = at + prompt.length;
-      child.stdin.write(`${reply}\r`);
-      at = pending.length ? screen.indexOf(pending[0]![0], from) : -1;
-    }
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  expect(pending, 'questions never asked').toEqual([]);
-  return { code, screen, stdout: readFileSync(out, 'utf8') };
 }
 
 describe.runIf(hasScript).concurrent('--fix at a terminal', () => {

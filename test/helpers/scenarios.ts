@@ -31,6 +31,8 @@ export interface Scenario {
     findings: Record<string, ExpectedFinding>;
     /** Actions that must not be requested in this run (`lambda:GetFunction`, or `lambda:*` for a whole service). */
     noRequests?: string[];
+    /** What `--fix --yes` does with each step, by finding code (test/e2e/fix-round-trip.test.ts): no more, no fewer. */
+    fixes?: Record<string, 'applied' | 'refused' | 'skipped'>;
   };
 }
 

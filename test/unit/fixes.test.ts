@@ -87,7 +87,7 @@ function finding(
 
 function facts(pool: UserPoolType, attributes: Record<string, string>, mfa: string[] = []): FixFacts {
   const u = user(attributes);
-  return { ctx: fakeContext(pool, u), user: u, username: 'jane', attributes, pool, mfa };
+  return { ctx: fakeContext(pool, u), user: u, username: 'jane', attributes, pool, mfa, failing: {} };
 }
 
 describe('fix registry', () => {

@@ -4,6 +4,7 @@ import type { UserStatusType, UserType } from '@aws-sdk/client-cognito-identity-
 import { describe, expect, it } from 'vitest';
 import {
   activeMfa,
+  ambiguousMatch,
   attributesOf,
   isCaseSensitive,
   pickCandidate,
@@ -110,5 +111,22 @@ describe('attributesOf', () => {
       name: '',
     });
     expect(attributesOf(undefined)).toEqual({});
+  });
+});
+
+describe('ambiguousMatch', () => {
+  const two: UserType[] = [{ Username: 'jdoe-old' }, { Username: 'jdoe-42' }];
+  it.each([
+    ['email', two, false, two],
+    ['phone_number', two, false, two],
+    ['alias', two, false, two],
+    ['email', two.slice(1), true, two.slice(1)],
+    ['email', two.slice(1), false, undefined],
+    ['alias', two.slice(1), false, undefined],
+    ['username', two, false, undefined],
+    ['sub', two, true, undefined],
+    ['none', two, false, undefined],
+  ] as const)('%s with %#', (via, candidates, truncated, expected) => {
+    expect(ambiguousMatch(via, candidates, truncated)).toEqual(expected);
   });
 });
