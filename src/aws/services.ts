@@ -25,9 +25,12 @@ export const services = {
   sts: { load: async () => (await others()).sts, client: 'STSClient' },
 } as const;
 
-/** Starts loading the services that are not Cognito's, without waiting for them. */
+/**
+ * Starts loading the services that are not Cognito's, without waiting for them. A failure here is not
+ * the run's: the read that needs one of them loads it again, and reports what went wrong.
+ */
 export function preloadOtherServices(): void {
-  void others();
+  others().catch(() => undefined);
 }
 
 /** The IAM service prefix, which is also our key for the service (`sns`, `ses`, `cognito-idp` …). */
