@@ -22,11 +22,8 @@ export function targetOf(options: DiagnoseOptions): RecordedTarget {
   };
 }
 
-/**
- * The recording of a run. With --redact every personal value gets a pseudonym (see pseudonyms.ts),
- * learned from the input and from every name the answers hold before anything is written.
- */
-export async function recordingOf(
+/** A diagnosis's recording: its user (as typed, and as sent) gets a pseudonym with --redact. */
+export function recordingOf(
   recorder: Recorder,
   run: {
     version: string;
@@ -38,24 +35,55 @@ export async function recordingOf(
   },
 ): Promise<Recording> {
   const { options } = run;
+  return recordingFor(recorder, {
+    ...run,
+    target: targetOf(options),
+    redact: options.redact,
+    user: {
+      input: options.input,
+      names: [options.input, options.inputGiven, options.sentAs],
+      given: options.inputGiven,
+    },
+  });
+}
+
+/**
+ * The recording of a run. With --redact every personal value gets a pseudonym (see pseudonyms.ts),
+ * learned from the user diagnosed (if any) and from every name the answers hold before anything is written.
+ */
+export async function recordingFor(
+  recorder: Recorder,
+  run: {
+    version: string;
+    now: Date;
+    commandLine: readonly string[];
+    target: RecordedTarget;
+    redact: boolean;
+    /** The run's report: its words are no pseudonym's (a replay would mask them). */
+    report: unknown;
+    /** The user a diagnosis names: its input, the forms it was given in, and the argument as typed. */
+    user?: { input: string; names: (string | undefined)[]; given: string | undefined };
+  },
+): Promise<Recording> {
+  const { user } = run;
   let text: ((s: string) => string) | undefined;
   let written = (typed: string) => typed;
-  if (options.redact) {
+  if (run.redact) {
     const pseudonyms = new Pseudonyms();
     pseudonyms.avoidWordsOf(`${JSON.stringify(run.report)} ${JSON.stringify(recorder.answers())}`);
-    pseudonyms.learnNames([options.input, options.inputGiven, options.sentAs]);
+    if (user) pseudonyms.learnNames(user.names);
     pseudonyms.learnNames(recorder.outputs().flatMap((o) => namedIn(withJson(o))));
-    await pseudonyms.learnPhones([JSON.stringify(recorder.answers()), options.input]);
+    await pseudonyms.learnPhones([JSON.stringify(recorder.answers()), ...(user ? [user.input] : [])]);
     text = (s) => pseudonyms.text(s);
-    written = (typed) => (/^\+\d+$/.test(options.input) ? pseudonyms.written(typed, options.input) : text!(typed));
+    written = (typed) => (user && /^\+\d+$/.test(user.input) ? pseudonyms.written(typed, user.input) : text!(typed));
   }
-  const target = targetOf(options);
+  const { target } = run;
   return {
     recordingVersion: RECORDING_VERSION,
     tool: { name: 'cognito-doctor', version: run.version },
     now: run.now.toISOString(),
     // The input as typed may be a number written with spaces: it is named by its pseudonym.
-    commandLine: run.commandLine.map((a) => (!text ? a : a === options.inputGiven ? written(a) : text(a))),
+    commandLine: run.commandLine.map((a) => (!text ? a : a === user?.given ? written(a) : text(a))),
     target: text ? { ...target, input: text(target.input) } : target,
     redacted: Boolean(text),
     answers: recorder.answers(text),
@@ -83,7 +111,11 @@ function withJson(value: unknown): unknown {
  * redacted recording names the user by a pseudonym, and so must the replay's command line.
  */
 export function checkReplayTarget(recording: Recording, options: DiagnoseOptions): void {
-  const asked = targetOf(options);
+  checkReplayOf(recording, targetOf(options), options.redact);
+}
+
+/** A replay of `asked` must find it recorded: the same command, pool, user and options. */
+export function checkReplayOf(recording: Recording, asked: RecordedTarget, redact: boolean): void {
   const recorded = recording.target as unknown as Record<string, unknown>;
   const fields = new Set([...Object.keys(recorded), ...Object.keys(asked)]);
   const differ = [...fields].filter(
@@ -91,7 +123,7 @@ export function checkReplayTarget(recording: Recording, options: DiagnoseOptions
   );
   if (differ.length) {
     // With --redact the recorded command line may name the user (a recording made without it).
-    const of = options.redact ? 'another target' : `\`cognito-doctor ${recording.commandLine.join(' ')}\``;
+    const of = redact ? 'another target' : `\`cognito-doctor ${recording.commandLine.join(' ')}\``;
     throw new UsageError(
       `the recording is of ${of}; this replay differs in ${differ.join(', ')}: replay it with the recorded user, pool and options.`,
     );
@@ -137,4 +169,15 @@ export function writeRecording(path: string, recording: Recording): void {
   // `mode` sets a new file's, and an older file written over is narrowed first.
   if (existsSync(path)) chmodSync(path, 0o600);
   writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** Writes a run's recording; false, said on stderr, when it cannot be written (the report still comes out). */
+export function saveRecording(path: string, recording: Recording, stderr: { write(text: string): unknown }): boolean {
+  try {
+    writeRecording(path, recording);
+    return true;
+  } catch (err) {
+    stderr.write(`cognito-doctor: the recording could not be written to ${path}: ${(err as Error).message}\n`);
+    return false;
+  }
 }

@@ -203,11 +203,14 @@ export interface RawCensusOptions {
   limit?: string;
   verbose?: boolean;
   rate?: string;
+  record?: string;
+  replay?: string;
 }
 
 /** The census's flags (`pool`): the same rules as a diagnosis for those they share, and --limit. */
 export function resolveCensusOptions(raw: RawCensusOptions) {
   const { userPoolId, region } = poolTarget(raw);
+  replayConflicts(raw);
   const limit = raw.limit === undefined ? undefined : Number(raw.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
     throw new UsageError(`--limit "${raw.limit}" is not a number of users: use a whole number above zero, like 500.`);
@@ -223,6 +226,8 @@ export function resolveCensusOptions(raw: RawCensusOptions) {
     timeoutMs: parseDuration(raw.timeout ?? DEFAULT_TIMEOUT, { flag: '--timeout', example: DEFAULT_TIMEOUT }),
     ...(limit !== undefined ? { limit } : {}),
     ...(raw.rate !== undefined ? { rate: parseRate(raw.rate)! } : {}),
+    ...(raw.record ? { record: raw.record } : {}),
+    ...(raw.replay ? { replay: raw.replay } : {}),
   };
 }
 
@@ -374,7 +379,9 @@ export const DEFAULT_CONCURRENCY = 16;
 export const MAX_CONCURRENCY = 256;
 
 /** A replay reads nothing from AWS and changes nothing: options that only make sense with AWS are usage errors. */
-function replayConflicts(raw: RawDiagnoseOptions): void {
+function replayConflicts(
+  raw: Pick<RawDiagnoseOptions, 'replay' | 'record' | 'fix' | 'dryRun' | 'endpointUrl' | 'profile'>,
+): void {
   if (!raw.replay) return;
   const conflicting = [
     raw.record !== undefined && '--record',

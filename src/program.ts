@@ -13,7 +13,6 @@ import {
   BATCH_FORMATS,
   outputFormat,
   readSecret,
-  resolveCensusOptions,
   resolveSecretHashOptions,
   UsageError,
   type RawCensusOptions,
@@ -245,6 +244,11 @@ function buildProgram(io: CliIo, state: RunState): Command {
     .option('--color', 'force colour on')
     .option('--no-color', 'colour off')
     .option('-v, --verbose', 'evidence of passing checks, and every AWS call on stderr')
+    .option(
+      '--record <file>',
+      'write every AWS answer the census read, each ListUsers page too, to <file> (redacted with --redact; never secrets)',
+    )
+    .option('--replay <file>', 'answer every read from a `pool --record` file: no credentials, no network')
     .addHelpText(
       'after',
       `${examples(['cognito-doctor pool -p eu-west-1_AbC123', 'cognito-doctor pool -p eu-west-1_AbC123 --limit 1000 --json'])}
@@ -252,18 +256,8 @@ ${CENSUS_EXIT_CODES_HELP}`,
     )
     .action(async (raw: RawCensusOptions & { color?: boolean }) => {
       state.errorFormat = errorFormat(raw);
-      const options = resolveCensusOptions(raw);
-      if (options.profile) io.env.AWS_PROFILE = options.profile;
-      const [{ census }, { createStyle }] = await Promise.all([import('./census/run.js'), import('./render/style.js')]);
-      const { report, output } = await census(options, {
-        stderr: io.stderr,
-        env: io.env,
-        style: createStyle(colorOf(raw.color)),
-        version: VERSION,
-        ...(io.interrupt ? { interrupt: io.interrupt } : {}),
-      });
-      state.exitCode = report.exitCode;
-      io.stdout.write(output);
+      const { runPoolCommand } = await import('./commands/pool.js');
+      state.exitCode = await runPoolCommand(raw, state.args, io);
     });
 
   program

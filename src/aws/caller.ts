@@ -166,7 +166,10 @@ export class AwsCaller {
     // A replay sends nothing: an unshared read is answered from the recording like any other.
     if (this.settings.replayer) return this.call(action, region, command, input);
     const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
-    return this.send(action, region, build) as Promise<OutputOf<C>>;
+    const pending = this.send(action, region, build);
+    // --record keeps it all the same: a replay of the run asks for every page again.
+    this.settings.recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
+    return pending as Promise<OutputOf<C>>;
   }
 
   /**

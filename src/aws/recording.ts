@@ -51,6 +51,8 @@ export interface RecordedTarget {
   attribute?: string;
   asSent?: boolean;
   sinceMs: number;
+  /** pool: --limit, the users a census classifies. */
+  limit?: number;
 }
 
 /** What a secret's value is replaced by: checks that ask whether there is one see the same answer. */

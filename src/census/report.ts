@@ -69,6 +69,8 @@ export interface CensusInput {
   listingMs: number;
   error?: CensusReport['users']['error'];
   interrupted?: NodeJS.Signals | undefined;
+  /** When the census ran (a replay: when it was recorded). */
+  now: Date;
   durationMs: number;
 }
 
@@ -109,7 +111,7 @@ export function buildCensusReport(input: CensusInput): CensusReport {
     schemaVersion: CENSUS_SCHEMA_VERSION,
     tool: { name: 'cognito-doctor', version: input.version },
     command: 'pool',
-    generatedAt: new Date().toISOString(),
+    generatedAt: input.now.toISOString(),
     target: { userPoolId: input.userPoolId, region: input.region, estimatedUsers: input.estimatedUsers ?? null },
     summary: summary(input, tally.total, unreachable, uncertain),
     pool: { findings: input.findings, counts },

@@ -2,12 +2,14 @@
 // classified by whether ForgotPassword could reach it and dropped, keeping only counts and a few examples.
 
 import { AwsCallError } from '../aws/errors.js';
+import { Recorder, Replayer, type RecordedTarget, type Recording } from '../aws/recording.js';
 import { poolChecklist } from '../checks/index.js';
 import { Context } from '../context/index.js';
 import { CognitoFacts } from '../context/cognito.js';
 import { callerFor, stopSignal, type Io } from '../diagnose.js';
 import { resendMedium } from '../domain/invitation-channel.js';
 import { classifyUser, INVITED, poolRules } from '../domain/reach.js';
+import { checkReplayOf, recordingFor } from '../evidence.js';
 import { attributesOf } from '../domain/user-resolution.js';
 import type { OutputFormat } from '../options.js';
 import { Redactor } from '../redact.js';
@@ -33,6 +35,8 @@ export interface CensusOptions {
   limit?: number;
   /** --rate: at most this many AWS requests a second; the per-category quotas (ListUsers: UserList) apply beneath it. */
   rate?: number;
+  /** --record: keep every answer (each ListUsers page too) for a recording. */
+  record?: string;
 }
 
 /** The most ListUsers pages a census reads: 1.2 million users, some hours at the API's request rate. */
@@ -43,12 +47,21 @@ const SINCE_MS = 86_400_000;
 
 export async function census(
   options: CensusOptions,
-  io: Omit<Io, 'operator'>,
-): Promise<{ report: CensusReport; output: string }> {
+  /** With `replay`, every read (the ListUsers pages too) is answered from the recording. */
+  io: Omit<Io, 'operator' | 'shared'>,
+): Promise<{ report: CensusReport; output: string; recording?: Recording }> {
   const started = performance.now();
-  const now = new Date();
+  // A redacted recording replays redacted, as a diagnosis's does.
+  const redact = options.redact || io.replay?.redacted === true;
+  const target = censusTarget(options);
+  if (io.replay) checkReplayOf(io.replay, target, redact);
+  const now = io.replay ? new Date(io.replay.now) : new Date();
   const say = (text: string) => io.stderr.write(text);
-  const aws = callerFor(options, io.style, say);
+  const source = {
+    ...(options.record ? { recorder: new Recorder() } : {}),
+    ...(io.replay ? { replayer: new Replayer(io.replay) } : {}),
+  };
+  const aws = callerFor(options, io.style, say, source);
   const ctx = new Context(
     {
       userPoolId: options.userPoolId,
@@ -64,7 +77,7 @@ export async function census(
   const progress = createProgress(io, !options.verbose);
   const stop = stopSignal(options.timeoutMs, io.interrupt, aws);
   // The listing has a caller of its own: the pool checks' time limit does not cut it short.
-  const lister = callerFor(options, io.style, say);
+  const lister = callerFor(options, io.style, say, source);
   const interrupted = () => (io.interrupt?.aborted ? (io.interrupt.reason as NodeJS.Signals) : undefined);
   const onInterrupt = () => {
     lister.stop(new Error('interrupted'));
@@ -132,10 +145,25 @@ export async function census(
       listingMs,
       ...(error ? { error } : {}),
       interrupted: interrupted(),
+      now,
       durationMs: Math.round(performance.now() - started),
     });
-    if (options.redact) report = redacted(report, tally);
-    return { report, output: renderCensus(report, options.output, io.style, options.verbose) };
+    if (redact) report = redacted(report, tally);
+    const recording =
+      source.recorder &&
+      (await recordingFor(source.recorder, {
+        version: io.version,
+        now,
+        commandLine: io.commandLine ?? [],
+        target,
+        redact,
+        report,
+      }));
+    return {
+      report,
+      output: renderCensus(report, options.output, io.style, options.verbose),
+      ...(recording ? { recording } : {}),
+    };
   } finally {
     stop.dispose();
     progress.stop();
@@ -143,6 +171,18 @@ export async function census(
     aws.stop();
     lister.stop();
   }
+}
+
+/** What a census recording is of: a replay must ask for the same pool, window and --limit. */
+function censusTarget(options: CensusOptions): RecordedTarget {
+  return {
+    command: 'pool',
+    userPoolId: options.userPoolId,
+    region: options.region,
+    input: '',
+    sinceMs: SINCE_MS,
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+  };
 }
 
 /** The report with the example usernames (and any address or number) masked; the pool's ids kept. */

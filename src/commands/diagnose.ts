@@ -7,7 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { diagnose } from '../diagnose.js';
 import type { Flow } from '../domain/flow.js';
 import { normaliseUserInput } from '../domain/user-input.js';
-import { readRecording, writeRecording } from '../evidence.js';
+import { readRecording, saveRecording } from '../evidence.js';
 import { ExitCode } from '../exit-codes.js';
 import { autoConfirm } from '../fixes/apply.js';
 import { decideColor, fixConfirmation, resolveDiagnoseOptions, type RawDiagnoseOptions } from '../options.js';
@@ -61,19 +61,9 @@ export async function runDiagnoseCommand(line: DiagnoseCommandLine, io: CliIo): 
       ...(replay ? { replay } : {}),
       commandLine: line.args,
     });
-    let exitCode: number = report.exitCode;
-    if (recording && options.record) {
-      try {
-        writeRecording(options.record, recording);
-      } catch (err) {
-        io.stderr.write(
-          `cognito-doctor: the recording could not be written to ${options.record}: ${(err as Error).message}\n`,
-        );
-        exitCode = ExitCode.OUTPUT_FAILED;
-      }
-    }
+    const saved = !recording || !options.record || saveRecording(options.record, recording, io.stderr);
     io.stdout.write(output);
-    return exitCode;
+    return saved ? report.exitCode : ExitCode.OUTPUT_FAILED;
   } finally {
     prompter?.close();
   }

@@ -10,8 +10,13 @@ import { startFakeAws, type FakeAws } from '../fake/server.js';
 import { loadWorld, resolveWorld, WORLDS_DIR, type UserWorld, type World } from '../fake/world.js';
 import { ROOT, runCli, spawnCli, testEnv } from '../helpers/cli.js';
 import { censusSchemaErrors, openCensusSchemaErrors } from '../helpers/schema.js';
+import net from 'node:net';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { vi } from 'vitest';
+import { offline, recordingsDir, secretsOf } from '../helpers/replay.js';
+import { recordingSchemaErrors } from '../helpers/schema.js';
 
 const POOL = 'eu-west-1_AbC123';
 const CENSUS_WORLD = join(ROOT, 'test/worlds/census.json');
@@ -380,6 +385,105 @@ describe('pool census as a process and under a signal', () => {
       clearInterval(watch);
       process.env = saved;
       await slow.close();
+    }
+  });
+});
+
+describe('pool --record and --replay', () => {
+  const dir = recordingsDir();
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** The report without what only the clock decides: the run's length and the listing's speed. */
+  const timeless = (stdout: string) => {
+    const { durationMs: _, users, ...rest } = JSON.parse(stdout) as CensusReport;
+    const { usersPerSecond: _speed, ...counts } = users;
+    return { ...rest, users: counts };
+  };
+
+  /** Record a census of `w` with `args`; the live run, the file and the recording. */
+  async function record(name: string, w: World, args: string[] = []) {
+    const file = join(dir, `${name}.json`);
+    const fake = await startFakeAws(w);
+    try {
+      const env = testEnv(fake.url);
+      const live = await runCli(['pool', '-p', POOL, '--json', ...args, '--record', file], env);
+      const text = readFileSync(file, 'utf8');
+      expect(recordingSchemaErrors(JSON.parse(text))).toEqual([]);
+      for (const secret of secretsOf(w, env)) expect(text, `the recording holds ${secret}`).not.toContain(secret);
+      const recording = JSON.parse(text) as {
+        target: Record<string, unknown>;
+        commandLine: string[];
+        redacted: boolean;
+        answers: { action: string; input: Record<string, unknown> }[];
+      };
+      return { live, file, env, recording, text };
+    } finally {
+      await fake.close();
+    }
+  }
+
+  it('replays every ListUsers page with no endpoint, no credentials and no socket, to the same report', async () => {
+    const { live, file, env, recording } = await record('pages', world({ users: users(130) }));
+    expect(recording.target).toEqual({
+      command: 'pool',
+      userPoolId: POOL,
+      region: 'eu-west-1',
+      input: '',
+      sinceMs: 86_400_000,
+    });
+    // Three pages, streamed unmemoised, all kept: the first without a token, the next two with one.
+    const pages = recording.answers.filter((a) => a.action === 'cognito-idp:ListUsers');
+    expect(pages.map((a) => 'PaginationToken' in a.input).sort()).toEqual([false, true, true]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const bare = offline(env);
+    delete bare.AWS_ENDPOINT_URL;
+    const connect = vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(() => {
+      throw new Error('a replay opened a socket');
+    });
+    try {
+      const replay = await runCli(['pool', '-p', POOL, '--json', '--replay', file], bare);
+      expect(connect).not.toHaveBeenCalled();
+      expect(replay.stderr).toBe('');
+      expect(replay.code).toBe(live.code);
+      expect((JSON.parse(replay.stdout) as CensusReport).users).toMatchObject({ listing: 'complete', classified: 143 });
+      expect(timeless(replay.stdout)).toEqual(timeless(live.stdout));
+    } finally {
+      connect.mockRestore();
+    }
+  });
+
+  it('--redact writes pseudonyms, and the replay is the same redacted census', async () => {
+    const { live, file, env, text, recording } = await record('redacted', loadWorld(CENSUS_WORLD), ['--redact']);
+    expect(recording.redacted).toBe(true);
+    for (const personal of ['alice', 'Google_104738291046512345678', 'gina@example.com', '+447400123001']) {
+      expect(text).not.toContain(personal);
+    }
+    // A redacted recording replays redacted, without --redact.
+    const replay = await runCli(['pool', '-p', POOL, '--json', '--replay', file], offline(env));
+    expect(replay.stderr).toBe('');
+    expect(timeless(replay.stdout)).toEqual(timeless(live.stdout));
+    expect(byId(JSON.parse(replay.stdout) as CensusReport)['no-verified-contact']!.examples).toEqual(['g***', '***']);
+  });
+
+  it('a replay must ask for the recorded pool and --limit, and cannot go with AWS-only options', async () => {
+    const { file, env } = await record('target', loadWorld(CENSUS_WORLD), ['--limit', '5']);
+    const other = await runCli(['pool', '-p', 'eu-west-1_Other99', '--limit', '5', '--replay', file], offline(env));
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('the recording is of `cognito-doctor pool -p eu-west-1_AbC123');
+    expect(other.stderr).toContain('differs in userPoolId');
+    const limit = await runCli(['pool', '-p', POOL, '--replay', file], offline(env));
+    expect([limit.code, limit.stderr]).toEqual([2, expect.stringContaining('differs in limit')]);
+    // A recording of one user is no census.
+    const single = await runCli(['forgot-password', 'jane', '-p', POOL, '--replay', file], offline(env));
+    expect([single.code, single.stderr]).toEqual([2, expect.stringContaining('differs in command, input')]);
+    for (const flags of [
+      ['--endpoint-url', 'http://127.0.0.1:9'],
+      ['--profile', 'other'],
+      ['--record', file],
+    ]) {
+      const r = await runCli(['pool', '-p', POOL, '--limit', '5', ...flags, '--replay', file], offline(env));
+      expect([r.code, r.stderr], flags[0]).toEqual([2, expect.stringContaining(`${flags[0]} cannot go with it`)]);
     }
   });
 });
