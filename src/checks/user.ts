@@ -157,7 +157,7 @@ function notFound(ctx: Context, p: UserPoolType, r: UserResolution): Outcome {
           'cognito-idp',
           'admin-create-user',
           ...(aliasPool
-            ? ['--user-pool-id', ctx.target.userPoolId, '--username', { raw: '"${NEW_USERNAME:?set NEW_USERNAME}"' }]
+            ? ['--user-pool-id', ctx.target.userPoolId, { raw: '--username="${NEW_USERNAME:?set NEW_USERNAME}"' }]
             : poolUser(ctx, r.input)),
           ...(attribute
             ? ['--user-attributes', `Name=${attribute},Value=${r.input}`, `Name=${attribute}_verified,Value=true`]

@@ -4,6 +4,7 @@ import type { Context } from '../context/index.js';
 import { versionNote } from './cli-versions.js';
 import {
   cliArgs,
+  optionArgs,
   Placeholder,
   placeholdersOf,
   type PublishedRequest,
@@ -31,7 +32,7 @@ export function aws(ctx: Context, args: readonly (string | RawArg)[], region = c
 
 /** The arguments that name this pool and user in a cognito-idp admin command. */
 export function poolUser(ctx: Context, username: string): string[] {
-  return ['--user-pool-id', ctx.target.userPoolId, '--username', username];
+  return ['--user-pool-id', ctx.target.userPoolId, ...optionArgs('--username', username)];
 }
 
 /** A write as a remediation lists it: the printed line and the request it was printed from. */
@@ -84,6 +85,20 @@ export function resendInvitationRequest(ctx: Context, username: string, medium: 
   };
 }
 
+export const NEW_EMAIL = new Placeholder(
+  'NEW_EMAIL',
+  "the user's correct e-mail address, confirmed with the user; storing it unverifies it until the user verifies it",
+);
+
+/** Store the e-mail address the operator confirmed with the user (NEW_EMAIL). */
+export function changeEmailRequest(ctx: Context, username: string): WriteRequest {
+  return {
+    action: 'cognito-idp:AdminUpdateUserAttributes',
+    region: ctx.target.region,
+    input: { ...onUser(ctx, username), UserAttributes: [{ Name: 'email', Value: NEW_EMAIL }] },
+  };
+}
+
 /** Mark a contact verified: only after its ownership is proven out of band. */
 export function markVerifiedRequest(ctx: Context, username: string, attribute: 'email' | 'phone_number'): WriteRequest {
   return {
@@ -122,15 +137,16 @@ export function publish({ line, request }: WriteCommand): PublishedRequest {
   };
 }
 
-/** A published write as a request again: each `${NAME}` it explains becomes its placeholder. */
+/** A published write as a request again: each `${NAME}` it explains becomes its placeholder, at any depth. */
 export function requestOf(published: PublishedRequest): WriteRequest {
   const named = published.placeholders ?? {};
-  const input = Object.fromEntries(
-    Object.entries(published.input).map(([k, v]) => {
-      const name = typeof v === 'string' ? /^\$\{(\w+)\}$/.exec(v)?.[1] : undefined;
-      return [k, name && named[name] !== undefined ? new Placeholder(name, named[name]) : v];
-    }),
-  ) as WriteRequest['input'];
+  const revive = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(revive);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]));
+    const name = typeof v === 'string' ? /^\$\{(\w+)\}$/.exec(v)?.[1] : undefined;
+    return name && named[name] !== undefined ? new Placeholder(name, named[name]) : v;
+  };
+  const input = revive(published.input) as WriteRequest['input'];
   return {
     action: published.action,
     region: published.region,
@@ -152,15 +168,18 @@ export function clientCallCommand(
 ): string {
   const id = client.id ?? '';
   const idArg = client.id ? shellQuote(client.id) : '"$CLIENT_ID"';
+  // A username that starts with `-` goes last, after `--`: the argument, never an option.
+  const dashed = username.startsWith('-');
   const hash = [
     'cognito-doctor',
     'secret-hash',
-    username,
+    ...(dashed ? [] : [username]),
     '--client-id',
     id,
     '--user-pool-id',
     ctx.target.userPoolId,
     ...(ctx.target.profile ? ['--profile', ctx.target.profile] : []),
+    ...(dashed ? ['--', username] : []),
   ]
     .map(shellQuote)
     .join(' ');
@@ -169,8 +188,7 @@ export function clientCallCommand(
     verb,
     '--client-id',
     { raw: idArg },
-    '--username',
-    username,
+    ...optionArgs('--username', username),
     ...(client.id && client.hasSecret ? ['--secret-hash', { raw: `"$(${hash})"` }] : []),
   ]);
 }

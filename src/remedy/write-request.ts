@@ -20,8 +20,10 @@ export class Placeholder {
   }
 }
 
-export type InputValue =
-  string | number | boolean | Placeholder | readonly string[] | readonly Record<string, string>[];
+/** One structure of a list input (`{Name, Value}`); a value may be the operator's. */
+export type Structure = Readonly<Record<string, string | Placeholder>>;
+
+export type InputValue = string | number | boolean | Placeholder | readonly string[] | readonly Structure[];
 
 export interface WriteRequest {
   /** `cognito-idp:AdminEnableUser`: the IAM action, which also names the API operation. */
@@ -78,15 +80,45 @@ export interface RawArg {
 
 const SHORTHAND_SAFE = /^[A-Za-z0-9_@+.:/-]*$/;
 
-/** A list of structures in the CLI's shorthand when every value allows it, JSON otherwise. */
-function structures(items: readonly Record<string, string>[]): string[] {
-  const simple = items.every((item) => Object.values(item).every((v) => SHORTHAND_SAFE.test(v)));
-  if (!simple) return [JSON.stringify(items)];
-  return items.map((item) =>
-    Object.entries(item)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(','),
+/** A placeholder as the shell reads it: a missing value stops the shell before the command runs, instead of sending "". */
+function guarded(p: Placeholder): string {
+  return `"\${${p.name}:?set ${p.name}}"`;
+}
+
+/**
+ * An option and its value as the aws CLI parses them: `--username=-rf` when the value starts with
+ * `-`, which the CLI would otherwise take for an option ("expected one argument").
+ */
+export function optionArgs(flag: string, value: string): string[] {
+  return value.startsWith('-') ? [`${flag}=${value}`] : [flag, value];
+}
+
+/**
+ * A list of structures in the CLI's shorthand when every value allows it (a placeholder as the
+ * guarded shell variable), JSON otherwise.
+ */
+function structures(items: readonly Structure[]): (string | RawArg)[] {
+  const simple = items.every((item) =>
+    Object.values(item).every((v) => v instanceof Placeholder || SHORTHAND_SAFE.test(v)),
   );
+  if (!simple) {
+    if (items.some((item) => Object.values(item).some((v) => v instanceof Placeholder))) {
+      throw new Error('a placeholder in a structure needs shorthand-safe values beside it');
+    }
+    return [JSON.stringify(items)];
+  }
+  return items.map((item) => {
+    const pairs = Object.entries(item).map(([k, v]) => (v instanceof Placeholder ? `${k}=${guarded(v)}` : `${k}=${v}`));
+    return { raw: pairs.join(',') };
+  });
+}
+
+/** The placeholders of an input, at the top level or inside its structures. */
+function placeholdersIn(value: unknown): Placeholder[] {
+  if (value instanceof Placeholder) return [value];
+  if (Array.isArray(value)) return value.flatMap(placeholdersIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(placeholdersIn);
+  return [];
 }
 
 /** The `aws` arguments for a request, without `--region` and `--profile`. */
@@ -97,22 +129,21 @@ export function cliArgs(request: WriteRequest): (string | RawArg)[] {
   for (const [name, value] of Object.entries(request.input)) {
     const flag = `--${kebab(name)}`;
     if (typeof value === 'boolean') args.push(value ? flag : `--no-${kebab(name)}`);
-    else if (value instanceof Placeholder) {
-      // A missing value stops the shell before the command runs, instead of sending "".
-      args.push(flag, { raw: `"\${${value.name}:?set ${value.name}}"` });
-    } else if (Array.isArray(value)) {
-      const list = value as readonly (string | Record<string, string>)[];
-      const strings = list.every((v) => typeof v === 'string');
-      args.push(flag, ...(strings ? (list as string[]) : structures(list as Record<string, string>[])));
-    } else args.push(flag, asText(value));
+    // Joined with `=`: a value the operator sets may start with `-` too (a password).
+    else if (value instanceof Placeholder) args.push({ raw: `${flag}=${guarded(value)}` });
+    else if (Array.isArray(value)) {
+      const list = value as readonly (string | Structure)[];
+      if (!list.every((v) => typeof v === 'string')) args.push(flag, ...structures(list as Structure[]));
+      // A list whose first value starts with `-` goes as JSON, which the CLI never takes for an option.
+      else args.push(flag, ...(list.some((v) => v.startsWith('-')) ? [JSON.stringify(list)] : list));
+    } else args.push(...optionArgs(flag, asText(value)));
   }
   return args;
 }
 
 /** The placeholders a request reads, by name: what `remediation.requests[].placeholders` explains. */
 export function placeholdersOf(request: WriteRequest): Record<string, string> {
-  const found = Object.values(request.input).filter((v): v is Placeholder => v instanceof Placeholder);
-  return Object.fromEntries(found.map((p) => [p.name, p.means]));
+  return Object.fromEntries(placeholdersIn(request.input).map((p) => [p.name, p.means]));
 }
 
 /** The input as the SDK sends it, with each placeholder replaced by the operator's value. */
@@ -120,14 +151,17 @@ export function sdkInput(
   request: WriteRequest,
   values: Readonly<Record<string, string>> = {},
 ): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(request.input).map(([k, v]) => {
-      if (!(v instanceof Placeholder)) return [k, v];
+  const fill = (v: unknown): unknown => {
+    if (v instanceof Placeholder) {
       const value = values[v.name];
       if (value === undefined) throw new Error(`no value for ${v.name}`);
-      return [k, value];
-    }),
-  );
+      return value;
+    }
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+    return v;
+  };
+  return fill(request.input) as Record<string, unknown>;
 }
 
 /**

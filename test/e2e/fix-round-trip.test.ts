@@ -175,10 +175,14 @@ async function sh(command: string, env: Record<string, string>): Promise<{ code:
   }
 }
 const NEW_PASSWORD = 'Replay-Passw0rd!';
+const NEW_EMAIL = 'replayed@example.com';
 
 describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the real aws CLI', () => {
   it('send the same action, Region and input as the SDK write made from the same description', async () => {
     expect(published.size).toBeGreaterThan(0);
+    // A username that starts with `-` (passed as --username=-rf) and a guarded NEW_EMAIL are among them.
+    expect([...published.keys()].filter((l) => l.includes(' --username=-rf '))).not.toEqual([]);
+    expect([...published.values()].filter((r) => r.placeholders?.NEW_EMAIL)).not.toEqual([]);
     // Debian's 2.9.19 replays every line it has the subcommand for; a line that says it needs a newer
     // CLI goes through another aws on PATH, or is left out (and counted) on a machine without one.
     const newer = otherAwsCli();
@@ -197,7 +201,7 @@ describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the
       await Promise.all(
         requests.map((r, i) =>
           limit(async () => {
-            const env = { ...testEnv(), AWS_ACCESS_KEY_ID: keyOf(i), NEW_PASSWORD, AWS_PAGER: '' };
+            const env = { ...testEnv(), AWS_ACCESS_KEY_ID: keyOf(i), NEW_PASSWORD, NEW_EMAIL, AWS_PAGER: '' };
             // The note is a shell comment: the endpoint goes before it.
             const line = `${cliFor(r)!}${r.command.replace(VERSION_NOTE, '').trimEnd().slice('aws'.length)}`;
             const cli = await sh(`${line} --endpoint-url ${fake.url} --cli-read-timeout 10`, env);
@@ -218,7 +222,7 @@ describe.runIf(existsSync(AWS_CLI))('the printed aws lines, replayed through the
       try {
         for (const r of requests) {
           const request = requestOf(r);
-          const input = sdkInput(request, { NEW_PASSWORD });
+          const input = sdkInput(request, { NEW_PASSWORD, NEW_EMAIL });
           await caller.write(request.action, request.region, input, { once: true }).catch((err: unknown) => {
             // Refused by the endpoint is fine (no such user here); not sent at all is not.
             expect((err as Error).name, (err as Error).message).toBe('AwsCallError');

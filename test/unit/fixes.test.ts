@@ -193,7 +193,7 @@ describe('planFixes', () => {
     const alternative = steps[1]!.alternative!;
     expect(alternative.request.action).toBe('cognito-idp:AdminSetUserPassword');
     expect(alternative.needs).toBe('secret');
-    expect(alternative.command).toContain('--password "${NEW_PASSWORD:?set NEW_PASSWORD}" --permanent');
+    expect(alternative.command).toContain('--password="${NEW_PASSWORD:?set NEW_PASSWORD}" --permanent');
     expect(steps[2]!.caution).toMatch(/take over the account/);
     expect(steps[3]!.caution).toMatch(/consent/);
     expect(steps[3]!.needs).toBe('explicit');

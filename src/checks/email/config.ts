@@ -2,7 +2,7 @@
 
 import type { Context } from '../../context/index.js';
 import { isWithinDomain, parseAddress, parseMailbox } from '../../domain/email-address.js';
-import { aws, poolUser } from '../../remedy/commands.js';
+import { changeEmailRequest, write } from '../../remedy/commands.js';
 import { docs } from '../../remedy/links.js';
 import { remediation } from '../remedy.js';
 import type { Outcome } from '../types.js';
@@ -140,15 +140,7 @@ export function userAddress(ctx: Context, s: EmailSetup, username: string): Outc
       evidence: { 'AdminGetUser.UserAttributes.email': s.address },
       remediation: remediation(
         'Confirm the right address with the user and store it; the change unverifies it, so the user verifies the new address (or, once ownership is proven, mark it verified).',
-        [
-          aws(ctx, [
-            'cognito-idp',
-            'admin-update-user-attributes',
-            ...poolUser(ctx, username),
-            '--user-attributes',
-            { raw: 'Name=email,Value="$NEW_EMAIL"' },
-          ]),
-        ],
+        [write(ctx, changeEmailRequest(ctx, username))],
         [docs.signingUp],
       ),
     },

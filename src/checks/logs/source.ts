@@ -1,6 +1,7 @@
 import type { Context } from '../../context/index.js';
 import { excerpt } from '../../domain/text.js';
 import { aws } from '../../remedy/commands.js';
+import { optionArgs } from '../../remedy/write-request.js';
 import type { Evidence, Outcome } from '../types.js';
 
 /** Log lines shown verbatim per finding: the latest few say enough, the command lists them all. */
@@ -31,8 +32,7 @@ export function logCommand(ctx: Context, region: string, group: string, pattern:
       group,
       '--start-time',
       String(window.start.getTime()),
-      '--filter-pattern',
-      pattern,
+      ...optionArgs('--filter-pattern', pattern),
     ],
     region,
   );
