@@ -70,13 +70,32 @@ export function isSecretField(key: string, path: readonly string[]): boolean {
   return (parent === 'Code' && key === 'Location') || parent === 'Variables';
 }
 
-/** `value` as JSON-safe data: Dates tagged, bytes as base64, secrets replaced, $metadata dropped. */
-export function encode(value: unknown, text: (s: string) => string = (s) => s, path: string[] = []): unknown {
+/** What a user attribute no check reads is replaced by in a redacted recording (a name, an address…). */
+export const PERSONAL_NOT_RECORDED = '(personal, not recorded)';
+
+/** The user attributes the checks read: a redacted recording keeps these (as pseudonyms) and no other. */
+const READ_ATTRIBUTES = new Set(['sub', 'email', 'email_verified', 'phone_number', 'phone_number_verified']);
+
+/** `{Name, Value}` of a user attribute (AdminGetUser's `UserAttributes`, ListUsers' `Users[].Attributes`) no check reads. */
+function unreadAttribute(o: Record<string, unknown>, path: readonly string[]): boolean {
+  const userAttributes = path.at(-1) === 'UserAttributes' || (path.at(-1) === 'Attributes' && path.at(-2) === 'Users');
+  return userAttributes && typeof o.Name === 'string' && typeof o.Value === 'string' && !READ_ATTRIBUTES.has(o.Name);
+}
+
+/**
+ * `value` as JSON-safe data: Dates tagged, bytes as base64, secrets replaced, $metadata dropped. With
+ * `text` (a redacted recording: each string through its pseudonyms), the values of user attributes no
+ * check reads are not recorded at all.
+ */
+export function encode(value: unknown, text?: (s: string) => string, path: string[] = []): unknown {
   if (value instanceof Date) return { $date: value.toISOString() };
   if (value instanceof Uint8Array) return { $bytes: Buffer.from(value).toString('base64') };
-  if (typeof value === 'string') return text(value);
+  if (typeof value === 'string') return text ? text(value) : value;
   if (Array.isArray(value)) return value.map((v) => encode(v, text, path));
   if (value && typeof value === 'object') {
+    if (text && unreadAttribute(value as Record<string, unknown>, path)) {
+      return { ...value, Value: PERSONAL_NOT_RECORDED };
+    }
     const entries = Object.entries(value).filter(([k, v]) => k !== '$metadata' && v !== undefined);
     return Object.fromEntries(
       entries.map(([k, v]) => [

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, isSecretField, NOT_RECORDED, requestKey } from '../../src/aws/recording.js';
+import {
+  decode,
+  encode,
+  isSecretField,
+  NOT_RECORDED,
+  PERSONAL_NOT_RECORDED,
+  requestKey,
+} from '../../src/aws/recording.js';
 
 describe('recording values', () => {
   it('dates and bytes come back as the SDK gave them', () => {
@@ -32,6 +39,33 @@ describe('recording values', () => {
       PaginationToken: 'p',
     });
     expect(isSecretField('Marker', [])).toBe(false);
+  });
+
+  it('redacted, a user attribute no check reads is not recorded; the ones they read go through the pseudonyms', () => {
+    const attributes = [
+      { Name: 'sub', Value: 'f79eef7e' },
+      { Name: 'email', Value: 'alice@example.com' },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'family_name', Value: 'Liddell' },
+      { Name: 'custom:national_id', Value: 'AB123456C' },
+    ];
+    const output = { UserAttributes: attributes, Users: [{ Username: 'alice', Attributes: attributes }] };
+    const text = (s: string) => s.replace('alice', 'zoe');
+    const redacted = encode(output, text) as { UserAttributes: unknown; Users: [{ Attributes: unknown }] };
+    const expected = [
+      { Name: 'sub', Value: 'f79eef7e' },
+      { Name: 'email', Value: 'zoe@example.com' },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'family_name', Value: PERSONAL_NOT_RECORDED },
+      { Name: 'custom:national_id', Value: PERSONAL_NOT_RECORDED },
+    ];
+    expect(redacted.UserAttributes).toEqual(expected);
+    expect(redacted.Users[0].Attributes).toEqual(expected);
+    // Not redacted: the recording is the answer as it came.
+    expect(encode(output)).toEqual(output);
+    // Another service's name-value list is no user's: End User Messaging's account tier is kept.
+    const tier = { AccountAttributes: [{ Name: 'ACCOUNT_TIER', Value: 'SANDBOX' }] };
+    expect(encode(tier, text)).toEqual(tier);
   });
 
   it('a request key is the same from the live input and from the recorded one', () => {
