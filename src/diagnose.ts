@@ -145,7 +145,7 @@ export async function diagnoseReport(
         );
         fixes = await applyFixes(
           plan,
-          { aws: first.aws, operator: io.operator },
+          { aws: first.aws, operator: io.operator, ...(io.interrupt ? { interrupt: io.interrupt } : {}) },
           { out: { write: say }, style: io.style },
         );
         if (!interrupted() && sentAny(fixes)) {
@@ -171,6 +171,7 @@ export async function diagnoseReport(
       durationMs: Math.round(performance.now() - started),
       ...(fixes ? { fixes } : {}),
       ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
+      ...(options.fix && !options.dryRun ? { rechecked: final !== first } : {}),
       leftOut: leftOut(checklist, options),
       links: options.links,
       ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
