@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { AwsCaller, CONNECT_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type CallRecord } from './aws/caller.js';
+import type { Slowdown } from './aws/limiter.js';
 import { QueueExcludedDeadline } from './aws/queue-time.js';
 import { Recorder, Replayer, type Recording } from './aws/recording.js';
 import { checkReplayTarget, recordingOf } from './evidence.js';
@@ -145,7 +146,7 @@ export async function diagnoseReport(
         );
         fixes = await applyFixes(
           plan,
-          { aws: first.aws, operator: io.operator },
+          { aws: first.aws, operator: io.operator, ...(io.interrupt ? { interrupt: io.interrupt } : {}) },
           { out: { write: say }, style: io.style },
         );
         if (!interrupted() && sentAny(fixes)) {
@@ -171,6 +172,7 @@ export async function diagnoseReport(
       durationMs: Math.round(performance.now() - started),
       ...(fixes ? { fixes } : {}),
       ...(options.dryRun || options.fix ? { dryRun: options.dryRun } : {}),
+      ...(options.fix && !options.dryRun ? { rechecked: final !== first } : {}),
       leftOut: leftOut(checklist, options),
       links: options.links,
       ...(options.inputNormalised ? { inputNormalised: options.inputNormalised } : {}),
@@ -273,6 +275,7 @@ export function callerFor(
       ...(options.rate ? { rate: options.rate } : {}),
       ...(source.recorder ? { recorder: source.recorder } : {}),
       ...(source.replayer ? { replayer: source.replayer } : {}),
+      ...(options.verbose ? { onSlowdown: (s: Slowdown) => say(slowdownLine(s, style)) } : {}),
     },
     options.verbose ? (c) => say(callLine(c, style)) : undefined,
   );
@@ -330,6 +333,11 @@ export function attemptTimeouts(
 
 function formatMs(ms: number): string {
   return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`;
+}
+
+function slowdownLine(s: Slowdown, style: Style): string {
+  const rps = (n: number) => `${Math.round(n * 100) / 100}/s`;
+  return `${style.dim('aws')} ${style.yellow('throttled')}: ${s.category} in ${s.region} slowed to ${rps(s.rate)} (quota ${rps(s.quota)})\n`;
 }
 
 function callLine(c: CallRecord, style: Style): string {

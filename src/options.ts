@@ -432,6 +432,7 @@ export interface RawSecretHashOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  rate?: string;
 }
 
 export function resolveSecretHashOptions(username: string, raw: RawSecretHashOptions) {
@@ -448,6 +449,7 @@ export function resolveSecretHashOptions(username: string, raw: RawSecretHashOpt
     ...(region ? { region } : {}),
     ...(raw.profile ? { profile: raw.profile } : {}),
     ...(raw.endpointUrl ? { endpointUrl: raw.endpointUrl } : {}),
+    ...(raw.rate !== undefined ? { rate: parseRate(raw.rate)! } : {}),
   };
 }
 

@@ -269,6 +269,7 @@ ${CENSUS_EXIT_CODES_HELP}`,
     .option('--region <region>', 'must agree with the pool id prefix')
     .option('--profile <name>', 'AWS profile (SSO, role or keys), as the AWS CLI reads it')
     .option('--endpoint-url <url>', 'one endpoint for every AWS service (tests, LocalStack)')
+    .addOption(rateOption())
     .addHelpText(
       'after',
       `

@@ -5,7 +5,7 @@ import { maskDestination, type ChannelPrediction } from './domain/channel.js';
 import { consoleLinks, type LinkTarget } from './domain/console-links.js';
 import { FLOW_FACTS, type Flow } from './domain/flow.js';
 import { exitCodeFor } from './exit-codes.js';
-import type { FixRecord } from './fixes/types.js';
+import { sentAny, type FixRecord } from './fixes/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -43,6 +43,11 @@ export interface Report {
   fixes?: FixRecord[];
   /** With --dry-run (true) or --fix (false): whether the fixes were only planned. */
   dryRun?: boolean;
+  /**
+   * With --fix: whether the findings are those of the checks run again after the steps. False when
+   * they predate them: nothing was sent, or a signal stopped the run after a write, before the re-check.
+   */
+  rechecked?: boolean;
   /** The signal that stopped the run before every check finished: the report is what it saw so far. */
   interrupted?: NodeJS.Signals;
   exitCode: number;
@@ -62,6 +67,7 @@ export interface ReportInput {
   durationMs: number;
   fixes?: FixRecord[];
   dryRun?: boolean;
+  rechecked?: boolean;
   /** Checks --only/--skip kept from running (src/runner.ts leftOut). */
   leftOut?: readonly string[];
   inputNormalised?: string;
@@ -96,7 +102,7 @@ export function buildReport(input: ReportInput): Report {
     status,
     channel,
     destination,
-    summary: input.interrupted ? `Interrupted (${input.interrupted}) before every check finished. ${summary}` : summary,
+    summary: input.interrupted ? `${interruption(input)} ${summary}` : summary,
     causes: verdictCauses(status, findings, input.checks, channel),
   };
   return {
@@ -117,10 +123,18 @@ export function buildReport(input: ReportInput): Report {
     counts,
     ...(input.fixes ? { fixes: input.fixes } : {}),
     ...(input.dryRun !== undefined ? { dryRun: input.dryRun } : {}),
+    ...(input.rechecked !== undefined ? { rechecked: input.rechecked } : {}),
     ...(input.interrupted ? { interrupted: input.interrupted } : {}),
     exitCode: exitCodeFor(findings, status, input.strict, input.interrupted),
     durationMs: input.durationMs,
   };
+}
+
+/** What a signal cut short: the checks, or (after a --fix write) the checks run again after it. */
+function interruption(input: ReportInput): string {
+  return input.rechecked === false && sentAny(input.fixes ?? [])
+    ? `Interrupted (${input.interrupted}) after a fix was sent, before the checks ran again: the findings predate the fixes.`
+    : `Interrupted (${input.interrupted}) before every check finished.`;
 }
 
 /**

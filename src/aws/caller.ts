@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { guardAnswers, type GuardableClient } from './answer-guard.js';
 import { credentialChain } from './credentials.js';
 import { AwsCallError, classifyAwsError } from './errors.js';
-import { RequestLimiter } from './limiter.js';
+import { RequestLimiter, type Slowdown } from './limiter.js';
 import { queueListener, SharedWait, type QueueListener } from './queue-time.js';
 import { limitRequests, type LimitableClient } from './rate-middleware.js';
 import type { Recorder, Replayer } from './recording.js';
@@ -28,6 +28,8 @@ export interface AwsSettings {
   forgetTransientFailures?: boolean;
   /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
   replayer?: Replayer;
+  /** --verbose: told each time throttling slows a category. */
+  onSlowdown?: (slowdown: Slowdown) => void;
   /** Only Cognito is read (secret-hash): no other service's SDK code is loaded ahead of need. */
   cognitoOnly?: boolean;
 }
@@ -111,7 +113,10 @@ export class AwsCaller {
   ) {
     // Every request in flight listens to the one signal.
     setMaxListeners(0, this.stopper.signal);
-    this.limiter = new RequestLimiter(settings.rate ? { rate: settings.rate } : {});
+    this.limiter = new RequestLimiter({
+      ...(settings.rate ? { rate: settings.rate } : {}),
+      ...(settings.onSlowdown ? { onSlowdown: settings.onSlowdown } : {}),
+    });
   }
 
   /**

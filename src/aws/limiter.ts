@@ -62,7 +62,10 @@ class Lane {
   changedAt = -Infinity;
   /** After a throttle nothing goes for a window of the new rate: AWS's own window must clear first. */
   pausedUntil = -Infinity;
-  constructor(readonly quota: number) {
+  constructor(
+    readonly category: string,
+    readonly quota: number,
+  ) {
     this.window = new Window(quota, Math.max(1, Math.floor(quota)));
   }
 }
@@ -73,6 +76,16 @@ export interface LimiterOptions {
   clock?: Clock;
   /** The quota table (tests give their own). */
   limitOf?: (action: IamAction) => RateLimit;
+  /** Told each time throttling slows a category (--verbose says so). */
+  onSlowdown?: (slowdown: Slowdown) => void;
+}
+
+/** A category slowed after AWS throttled it: its new rate, below its quota. */
+export interface Slowdown {
+  category: string;
+  region: string;
+  rate: number;
+  quota: number;
 }
 
 export class RequestLimiter {
@@ -80,9 +93,11 @@ export class RequestLimiter {
   private readonly ceiling: Window | undefined;
   private readonly clock: Clock;
   private readonly limitOf: (action: IamAction) => RateLimit;
+  private readonly onSlowdown: ((slowdown: Slowdown) => void) | undefined;
 
   constructor(options: LimiterOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.onSlowdown = options.onSlowdown;
     this.limitOf = options.limitOf ?? rateLimitOf;
     this.ceiling = options.rate ? new Window(options.rate, Math.max(1, Math.floor(options.rate))) : undefined;
   }
@@ -134,6 +149,7 @@ export class RequestLimiter {
     lane.window.rate = Math.max(lane.quota * FLOOR_SHARE, lane.window.rate / 2);
     lane.changedAt = now;
     lane.pausedUntil = now + lane.window.spanMs;
+    this.onSlowdown?.({ category: lane.category, region, rate: lane.window.rate, quota: lane.quota });
   }
 
   /** A request of this category got its answer: a slowed category recovers a step a window. */
@@ -155,7 +171,7 @@ export class RequestLimiter {
     const key = `${category} ${region}`;
     let lane = this.lanes.get(key);
     if (!lane) {
-      lane = new Lane(rps);
+      lane = new Lane(category, rps);
       this.lanes.set(key, lane);
     }
     return lane;

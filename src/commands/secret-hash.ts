@@ -16,6 +16,8 @@ export interface SecretHashOptions {
   region?: string;
   profile?: string;
   endpointUrl?: string;
+  /** --rate: at most this many requests a second (with -p; without it nothing is sent). */
+  rate?: number;
 }
 
 export interface SecretHashResult {
@@ -49,6 +51,7 @@ export async function secretHashCommand(
   const aws = new AwsCaller({
     cognitoOnly: true,
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    ...(options.rate ? { rate: options.rate } : {}),
   });
   try {
     const cognito = new CognitoFacts(aws, options.userPoolId, options.region);

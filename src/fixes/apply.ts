@@ -23,8 +23,11 @@ export async function applyFixes(steps: readonly FixStep[], run: ApplyContext, i
   const records: FixRecord[] = [];
   let stopped = false;
   for (const [i, step] of steps.entries()) {
-    if (stopped) {
-      records.push(fixRecord(step, 'skipped', 'Not attempted: an earlier step failed or its outcome is unknown.'));
+    if (stopped || run.interrupt?.aborted) {
+      const why = stopped
+        ? 'an earlier step failed or its outcome is unknown'
+        : `the run was interrupted (${String(run.interrupt!.reason)})`;
+      records.push(fixRecord(step, 'skipped', `Not attempted: ${why}.`));
       continue;
     }
     io.out.write(`\n${s.bold(`[${i + 1}/${steps.length}]`)} ${describe(step, s)}`);

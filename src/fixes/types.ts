@@ -19,6 +19,8 @@ export interface Operator {
 export interface ApplyContext {
   aws: AwsCaller;
   operator: Operator;
+  /** Aborted by Ctrl-C (SIGINT, SIGTERM, SIGHUP): no step is started after it. */
+  interrupt?: AbortSignal;
 }
 
 /** One change cognito-doctor can make itself: one write, printed as one exact `aws` line. */

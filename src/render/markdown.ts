@@ -59,13 +59,15 @@ function blocks(r: Remediation): string[] {
   ]);
 }
 
-function fixesSection(fixes: FixRecord[], dryRun: boolean): string[] {
+function fixesSection(fixes: FixRecord[], report: Report): string[] {
   const lines = [
-    dryRun
+    report.dryRun
       ? '### Fixes (dry run: nothing was changed)'
-      : sentAny(fixes)
-        ? '### Fixes by cognito-doctor (the checklist above ran again after them)'
-        : '### Fixes by cognito-doctor (nothing was changed)',
+      : !sentAny(fixes)
+        ? '### Fixes by cognito-doctor (nothing was changed)'
+        : report.rechecked
+          ? '### Fixes by cognito-doctor (the checklist above ran again after them)'
+          : '### Fixes by cognito-doctor (interrupted before the checklist ran again: the findings above predate them)',
     '',
   ];
   if (!fixes.length) return [...lines, 'Nothing here can be fixed by cognito-doctor itself.', ''];
@@ -118,7 +120,7 @@ export function renderMarkdown(report: Report, quiet = false): string {
     '',
     ...notable.flatMap(section),
   ];
-  if (report.fixes) lines.push(...fixesSection(report.fixes, report.dryRun === true));
+  if (report.fixes) lines.push(...fixesSection(report.fixes, report));
   if (remedies.length) lines.push('### All remediation commands', '', ...remedies.flatMap(blocks));
   lines.push(
     `_cognito-doctor ${report.tool.version}, ${report.generatedAt}, exit code ${report.exitCode}, ${report.durationMs} ms._`,

@@ -90,13 +90,14 @@ function paintFix(style: Style, status: FixStatus): Style {
   return status === 'planned' ? style.cyan : style.dim;
 }
 
-function renderFixes(fixes: FixRecord[], dryRun: boolean, s: Style): string[] {
-  const changed = sentAny(fixes);
-  const heading = dryRun
+function renderFixes(fixes: FixRecord[], report: Report, s: Style): string[] {
+  const heading = report.dryRun
     ? 'Fixes (dry run: nothing was changed; --fix applies them, asking before each step)'
-    : changed
-      ? 'Fixes (every check ran again after them: the findings above are the state after)'
-      : 'Fixes (nothing was changed)';
+    : !sentAny(fixes)
+      ? 'Fixes (nothing was changed)'
+      : report.rechecked
+        ? 'Fixes (every check ran again after them: the findings above are the state after)'
+        : 'Fixes (the run was interrupted before the checks ran again: the findings above predate these fixes)';
   if (!fixes.length) return [s.bold(heading), `  ${s.dim('Nothing here can be fixed by cognito-doctor itself.')}`, ''];
   const lines = [s.bold(heading)];
   for (const f of fixes) {
@@ -135,7 +136,7 @@ export function renderPretty(report: Report, o: PrettyOptions): string {
     '',
     ...report.findings.flatMap((f) => renderFinding(f, o, width)),
     '',
-    ...(report.fixes ? renderFixes(report.fixes, report.dryRun === true, s) : []),
+    ...(report.fixes ? renderFixes(report.fixes, report, s) : []),
     s.dim(
       Object.entries(report.counts)
         .filter(([, n]) => n > 0)

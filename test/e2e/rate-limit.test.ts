@@ -113,6 +113,24 @@ describe.concurrent('request-rate quotas', () => {
     60_000,
   );
 
+  it('--verbose says each time throttling slowed a category, and its new rate; masked under --redact', async () => {
+    const { result, requests } = await diagnose(
+      'email-ses-sandbox',
+      [{ actions: ['ses:GetEmailIdentity'], rps: 2 }],
+      ['--verbose', '--redact'],
+    );
+    expect(requests.filter((r) => r.throttled).length).toBeGreaterThan(0);
+    const lines = result.stderr.split('\n').filter((l) => l.includes('slowed to'));
+    expect(lines.length).toBeGreaterThan(0);
+    // Halved from the default quota (5/s) once a window, down to a quarter of it.
+    expect(lines[0]).toBe('aws throttled: ses:GetEmailIdentity in eu-west-1 slowed to 2.5/s (quota 5/s)');
+    const input = scenarios.get('email-ses-sandbox')!.args[0]!;
+    expect(result.stderr).not.toContain(input);
+    // Without --verbose, nothing is said.
+    const quiet = await diagnose('email-ses-sandbox', [{ actions: ['ses:GetEmailIdentity'], rps: 2 }]);
+    expect(quiet.result.stderr).not.toContain('slowed to');
+  }, 60_000);
+
   it('--rate caps the whole run: the same report, its requests spread over time', async () => {
     const { report, requests } = await diagnose('healthy-email', [], ['--rate', '4']);
     const baseline = await diagnose('healthy-email', []);

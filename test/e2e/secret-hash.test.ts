@@ -34,6 +34,24 @@ async function withFake<T>(w: World, run: (url: string) => Promise<T>): Promise<
 }
 
 describe.concurrent('secret-hash', () => {
+  it('--rate caps its requests like every command: the second read waits its turn; a bad rate is a usage error', async () => {
+    const fake = await startFakeAws(world(SECRET));
+    try {
+      const r = await runCli(['secret-hash', 'jane', '-c', CLIENT, '-p', POOL, '--rate', '1'], testEnv(fake.url));
+      expect(r).toEqual({ code: 0, stdout: `${expected('jane')}\n`, stderr: '' });
+      // Two reads of different categories, which would go at once: at one a second, a window apart.
+      const [first, second] = fake.requests.map((q) => q.receivedAt).sort((a, b) => a - b);
+      expect(fake.requests).toHaveLength(2);
+      expect(second! - first!).toBeGreaterThanOrEqual(900);
+      const bad = await runCli(['secret-hash', 'jane', '-c', CLIENT, '-p', POOL, '--rate', '0'], testEnv(fake.url));
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^cognito-doctor: --rate /);
+      expect(fake.requests).toHaveLength(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('reads the secret from DescribeUserPoolClient and prints the hash alone', async () => {
     await withFake(world(SECRET), async (url) => {
       const r = await runCli(['secret-hash', 'jane', '-c', CLIENT, '-p', POOL], testEnv(url));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report.js';
 import { startFakeAws, type FakeAws, type LoggedRequest } from '../fake/server.js';
 import { CLI, testEnv, type CliResult } from '../helpers/cli.js';
-import { loadScenarios } from '../helpers/scenarios.js';
+import { isReadOnly, loadScenarios } from '../helpers/scenarios.js';
 import { schemaErrors } from '../helpers/schema.js';
 
 const STACK = /\n\s+at .+:\d+:\d+\)?$/m;
@@ -153,4 +153,59 @@ describe('the CLI as a process', () => {
       expect(readFileSync(out, 'utf8')).toContain('BLOCKED');
     },
   );
+});
+
+describe('Ctrl-C while a --fix write is in flight', () => {
+  // The write is slow, so the signal surely comes after it was sent and before its reply; a second
+  // step (the address on the SES suppression list) would follow it.
+  const world = () => {
+    const w = structuredClone(loadScenarios().find((s) => s.name === 'user-disabled')!.world);
+    w.ses!['eu-west-1']!.suppressed = { 'jane@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' } };
+    w.faults = [{ operation: 'cognito-idp:AdminEnableUser', kind: 'latency', ms: 2000 }];
+    return w;
+  };
+
+  it.each([
+    ['json', '"rechecked": false'],
+    ['pretty', 'the findings above predate these fixes'],
+    ['markdown', 'the findings above predate them'],
+  ])('-o %s: the findings are said to predate the fixes, and no later step starts', async (format, says) => {
+    const own = await startFakeAws(world());
+    try {
+      const env = testEnv(own.url);
+      const child = spawn(process.execPath, [CLI, ...ARGS.slice(0, -1), '--fix', '--yes', '-o', format], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.resume();
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      while (!own.requests.some((r) => r.action === 'cognito-idp:AdminEnableUser')) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      child.kill('SIGINT');
+      expect(await closed).toBe(130);
+      expect(stdout).toContain(says);
+      expect(stdout).toContain('after a fix was sent, before the checks ran again');
+      expect(stdout).not.toMatch(/state after|ran again after them/);
+      // The write was sent once; the suppression step after it was not; nothing was read again.
+      expect(own.requests.filter((r) => !isReadOnly(r.operation))).toMatchObject([
+        { action: 'cognito-idp:AdminEnableUser' },
+      ]);
+      expect(own.requests.filter((r) => r.action === 'cognito-idp:AdminGetUser')).toHaveLength(1);
+      if (format === 'json') {
+        const report = JSON.parse(stdout) as Report;
+        expect(schemaErrors(report)).toEqual([]);
+        expect(report.exitCode).toBe(130);
+        expect(report.fixes?.map((f) => [f.code, f.status])).toEqual([
+          ['user-disabled', 'applied'],
+          ['ses-account-suppression-list', 'skipped'],
+        ]);
+        expect(report.fixes![1]!.message).toBe('Not attempted: the run was interrupted (SIGINT).');
+      }
+    } finally {
+      await own.close();
+    }
+  });
 });
