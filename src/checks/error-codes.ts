@@ -9,6 +9,8 @@ export const ERROR_CODES: Record<FailureKind, CauseCode> = {
   throttled: 'throttled',
   credentials: 'aws-credentials',
   network: 'network-error',
+  // The run's --timeout ended the read, through the share each attempt may take.
+  timeout: 'deadline-exceeded',
   'aws-error': 'aws-error',
 };
 
