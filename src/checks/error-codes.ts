@@ -9,9 +9,9 @@ export const ERROR_CODES: Record<FailureKind, CauseCode> = {
   throttled: 'throttled',
   credentials: 'aws-credentials',
   network: 'network-error',
+  'aws-error': 'aws-error',
   // The run's --timeout ended the read, through the share each attempt may take.
   timeout: 'deadline-exceeded',
-  'aws-error': 'aws-error',
 };
 
 const KINDS = Object.keys(ERROR_CODES) as FailureKind[];
