@@ -326,9 +326,14 @@ export function stopSignal(timeoutMs: number, interrupt: AbortSignal | undefined
  */
 export function attemptTimeouts(
   timeoutMs: number,
-  requestTimeoutMs = Math.min(REQUEST_TIMEOUT_MS, Math.max(100, Math.floor(timeoutMs / 6))),
-): { connectTimeoutMs: number; requestTimeoutMs: number } {
-  return { connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, requestTimeoutMs), requestTimeoutMs };
+  given?: number,
+): { connectTimeoutMs: number; requestTimeoutMs: number; capsFromTimeout?: true } {
+  const requestTimeoutMs = given ?? Math.min(REQUEST_TIMEOUT_MS, Math.max(100, Math.floor(timeoutMs / 6)));
+  return {
+    connectTimeoutMs: Math.min(CONNECT_TIMEOUT_MS, requestTimeoutMs),
+    requestTimeoutMs,
+    ...(given === undefined ? { capsFromTimeout: true as const } : {}),
+  };
 }
 
 function formatMs(ms: number): string {

@@ -17,6 +17,8 @@ export interface AwsSettings {
   /** Per attempt: how long to wait for a connection, and for the response once connected. */
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** The timeouts above were derived from --timeout: one hit is told as --timeout's, not the network's. */
+  capsFromTimeout?: true;
   /** --rate: a ceiling on the run's requests per second; the per-category quotas apply beneath it. */
   rate?: number;
   /** --record: every read's answer is kept here. */
@@ -149,7 +151,9 @@ export class AwsCaller {
       if (this.settings.forgetTransientFailures) {
         const asked = pending;
         asked.catch((err: unknown) => {
-          const transient = err instanceof AwsCallError && (err.kind === 'throttled' || err.kind === 'network');
+          const transient =
+            err instanceof AwsCallError &&
+            (err.kind === 'throttled' || err.kind === 'network' || err.kind === 'timeout');
           if (transient && this.requests.get(key) === asked) this.requests.delete(key);
         });
       }
@@ -249,11 +253,37 @@ export class AwsCaller {
       record('ok', output.$metadata?.attempts ?? 1);
       return output;
     } catch (err) {
-      const failure = classifyAwsError(err, action, region);
+      // A write whose attempts timed out stays a network failure: its reply was lost, not refused.
+      const failure = write
+        ? classifyAwsError(err, action, region)
+        : this.capped(err, classifyAwsError(err, action, region));
       const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
       record(failure.awsCode, attempts);
       throw failure;
     }
+  }
+
+  /**
+   * A read whose every attempt hit the timeout derived from --timeout (shorter than the default) is
+   * not a network failure: AWS answered, more slowly than this --timeout lets one attempt wait.
+   */
+  private capped(err: unknown, failure: AwsCallError): AwsCallError {
+    const timedOut = failure.kind === 'network' && (err as Error).name === 'TimeoutError';
+    if (!timedOut || !this.settings.capsFromTimeout) return failure;
+    const ms = Number(/(\d+) ms/.exec(failure.message)?.[1]);
+    const connect = /establish a connection/.test(failure.message);
+    const cap = connect ? this.settings.connectTimeoutMs : this.settings.requestTimeoutMs;
+    const defaultCap = connect ? CONNECT_TIMEOUT_MS : REQUEST_TIMEOUT_MS;
+    if (cap === undefined || cap >= defaultCap || ms !== cap) return failure;
+    const what = connect ? 'no connection' : 'no answer';
+    return new AwsCallError(
+      'timeout',
+      failure.action,
+      failure.region,
+      failure.awsCode,
+      `${what} within ${cap} ms on any attempt, the most one attempt may take with this --timeout (a sixth of it)`,
+      failure.requestId,
+    );
   }
 
   private client(service: ServiceName, region: string, sdk: unknown, maxAttempts?: number): SendableClient {

@@ -1,6 +1,8 @@
 import type { IamAction } from './services.js';
 
-export type FailureKind = 'not-found' | 'access-denied' | 'throttled' | 'credentials' | 'network' | 'aws-error';
+/** `timeout`: every attempt outlasted the share of --timeout one attempt may take (AWS answered too slowly for it). */
+export type FailureKind =
+  'not-found' | 'access-denied' | 'throttled' | 'credentials' | 'network' | 'timeout' | 'aws-error';
 
 /** An AWS read that failed, classified once here so checks and the runner never parse SDK errors. */
 export class AwsCallError extends Error {
@@ -153,6 +155,8 @@ export function remedyFor(error: AwsCallError, profile?: string): string {
       return /sso/i.test(error.message) || /sso/i.test(error.awsCode)
         ? `The SSO session has expired or is missing: run \`aws sso login${p}\`, then retry.`
         : `No valid AWS credentials: set AWS_PROFILE or pass --profile, or run \`aws configure${p}\` / \`aws sso login${p}\`.`;
+    case 'timeout':
+      return `AWS in ${error.region} answered slower than the time --timeout leaves each attempt (a sixth of it): run again with a larger --timeout, like the default 60s.`;
     case 'network':
       return `Could not reach AWS in ${error.region} (${error.awsCode}); check the network, proxy or --endpoint-url.`;
     case 'not-found':

@@ -10,6 +10,8 @@ export const ERROR_CODES: Record<FailureKind, CauseCode> = {
   credentials: 'aws-credentials',
   network: 'network-error',
   'aws-error': 'aws-error',
+  // The run's --timeout ended the read, through the share each attempt may take.
+  timeout: 'deadline-exceeded',
 };
 
 const KINDS = Object.keys(ERROR_CODES) as FailureKind[];
