@@ -5,7 +5,7 @@ import { summariseBatch, type BatchRecord, type BatchSummary } from './batch-sum
 import { checklists } from './checks/index.js';
 import { callerFor, diagnoseReport, type Io } from './diagnose.js';
 import type { BatchEntry } from './domain/users-file.js';
-import { ExitCode } from './exit-codes.js';
+import { lineExitCode } from './exit-codes.js';
 import { userOptions, type BatchFormat, type DiagnoseOptions } from './options.js';
 import { Redactor } from './redact.js';
 import { renderBatchMarkdown, renderBatchPretty } from './render/batch.js';
@@ -56,14 +56,14 @@ export async function runBatch(
   };
 
   const answer = async (entry: BatchEntry): Promise<BatchRecord> => {
-    if (!entry.ok) return lineError(entry.line, entry.given, 'input', entry.problem, ExitCode.USAGE, run, io.version);
+    if (!entry.ok) return lineError(entry.line, entry.given, 'input', entry.problem, run, io.version);
     try {
       const options = { ...run, ...userOptions(entry.given, entry, run.asSent) };
       const { report } = await diagnoseReport(options, { ...io, shared }, checklist);
       return { kind: 'report', line: entry.line, report: { ...report, line: entry.line } };
     } catch (err) {
       const message = `cognito-doctor failed on this user: ${err instanceof Error ? err.message : String(err)}`;
-      return lineError(entry.line, entry.given, 'internal', message, ExitCode.INTERNAL, run, io.version);
+      return lineError(entry.line, entry.given, 'internal', message, run, io.version);
     }
   };
 
@@ -142,7 +142,6 @@ function lineError(
   given: string,
   kind: 'input' | 'internal',
   message: string,
-  exitCode: number,
   run: Pick<DiagnoseOptions, 'redact'>,
   version: string,
 ): BatchRecord {
@@ -157,7 +156,7 @@ function lineError(
       tool: { name: 'cognito-doctor', version },
       error: { kind, message: mask(message) },
       line,
-      exitCode,
+      exitCode: lineExitCode(kind),
     },
   };
 }

@@ -54,6 +54,19 @@ export function exitCodeFor(
   return ExitCode.OK;
 }
 
+/**
+ * A single run's (or a census's) exit code: its report's, or 74 when the --record file could not be written (the report
+ * still prints), so a runbook never takes a missing evidence file for success.
+ */
+export function runExitCode(reportExitCode: number, recordWritten: boolean): number {
+  return recordWritten ? reportExitCode : ExitCode.OUTPUT_FAILED;
+}
+
+/** A batch line that got no report: 2 when it names no user, 70 when the tool failed on it. */
+export function lineExitCode(kind: 'input' | 'internal'): ExitCode {
+  return kind === 'input' ? ExitCode.USAGE : ExitCode.INTERNAL;
+}
+
 /** What `secret-hash` came to: a hash, no hash for this client, or the pool or client unreadable. */
 export type SecretHashOutcome = 'hash' | 'no-secret' | 'setup';
 

@@ -8,7 +8,7 @@ import { diagnose } from '../diagnose.js';
 import type { Flow } from '../domain/flow.js';
 import { normaliseUserInput } from '../domain/user-input.js';
 import { readRecording, saveRecording } from '../evidence.js';
-import { ExitCode } from '../exit-codes.js';
+import { runExitCode } from '../exit-codes.js';
 import { autoConfirm } from '../fixes/apply.js';
 import { decideColor, fixConfirmation, resolveDiagnoseOptions, type RawDiagnoseOptions } from '../options.js';
 import { createStyle } from '../render/style.js';
@@ -63,7 +63,7 @@ export async function runDiagnoseCommand(line: DiagnoseCommandLine, io: CliIo): 
     });
     const saved = !recording || !options.record || saveRecording(options.record, recording, io.stderr);
     io.stdout.write(output);
-    return saved ? report.exitCode : ExitCode.OUTPUT_FAILED;
+    return runExitCode(report.exitCode, saved);
   } finally {
     prompter?.close();
   }

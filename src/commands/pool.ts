@@ -3,7 +3,7 @@
 import { census } from '../census/run.js';
 import type { CliIo } from '../cli-io.js';
 import { readRecording, saveRecording } from '../evidence.js';
-import { ExitCode } from '../exit-codes.js';
+import { runExitCode } from '../exit-codes.js';
 import { decideColor, resolveCensusOptions, type RawCensusOptions } from '../options.js';
 import { createStyle } from '../render/style.js';
 import { VERSION } from '../version.js';
@@ -28,5 +28,5 @@ export async function runPoolCommand(
   });
   const saved = !recording || !options.record || saveRecording(options.record, recording, io.stderr);
   io.stdout.write(output);
-  return saved ? report.exitCode : ExitCode.OUTPUT_FAILED;
+  return runExitCode(report.exitCode, saved);
 }

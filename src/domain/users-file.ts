@@ -15,8 +15,9 @@ export type BatchEntry =
 export type UsersFile = { ok: true; entries: BatchEntry[] } | { ok: false; problem: string };
 
 /**
- * Each line that is neither blank nor a `#` comment names one user, exactly as the positional argument
- * does (username, e-mail address, phone number or sub), checked by `normalise`. A line that is not a
+ * Each line that is neither blank nor a `#` comment (a whole line, or the end of one after a space)
+ * names one user, exactly as the positional argument does (username, e-mail address, phone number or
+ * sub), checked by `normalise`. A line that is not a
  * user gets its own entry with the problem, so the rest of the file still runs. Duplicates are kept:
  * each line is answered, in order (the batch's shared requests make a repeated user cost nothing).
  */
@@ -24,8 +25,10 @@ export function parseUsersFile(text: string, normalise: (input: string) => UserI
   const entries: BatchEntry[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
-    const given = raw.trim();
-    if (!given || given.startsWith('#')) continue;
+    // A `#` at the start or after a space starts a comment: no username, address or number holds a space,
+    // while a username may hold a `#` (`team#2`).
+    const given = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!given) continue;
     if (entries.length === MAX_BATCH_USERS) {
       return {
         ok: false,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Status } from '../../src/checks/types.js';
 import type { CauseCode } from '../../src/causes.js';
-import { batchExitCode, exitCodeFor, ExitCode } from '../../src/exit-codes.js';
+import { batchExitCode, exitCodeFor, ExitCode, lineExitCode, runExitCode } from '../../src/exit-codes.js';
 
 const f = (check: string, status: Status, code?: CauseCode): Finding => ({
   check,
@@ -68,5 +68,21 @@ describe('batchExitCode', () => {
     expect(batchExitCode([2, 4, 3])).toBe(4);
     expect(batchExitCode([0, 4], 'SIGINT')).toBe(130);
     expect(batchExitCode([0], 'SIGTERM')).toBe(143);
+  });
+});
+
+describe('runExitCode', () => {
+  it("is the report's code, or 74 when the --record file could not be written, whatever the report found", () => {
+    for (const code of [0, 1, 3, 4, 130]) {
+      expect(runExitCode(code, true)).toBe(code);
+      expect(runExitCode(code, false)).toBe(ExitCode.OUTPUT_FAILED);
+    }
+  });
+});
+
+describe('lineExitCode', () => {
+  it('a batch line that names no user is a usage error; one the tool failed on is an internal failure', () => {
+    expect(lineExitCode('input')).toBe(2);
+    expect(lineExitCode('internal')).toBe(70);
   });
 });

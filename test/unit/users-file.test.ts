@@ -31,6 +31,18 @@ describe('parseUsersFile', () => {
     });
   });
 
+  it('a # after a space starts a comment to the end of the line; a # inside a value is part of it', () => {
+    const file = parse('jane@example.com   # VIP ticket 123\nteam#2\t# the second team account\nops#1#x\n# all\n');
+    expect(file).toEqual({
+      ok: true,
+      entries: [
+        { line: 1, ok: true, input: 'jane@example.com', given: 'jane@example.com' },
+        { line: 2, ok: true, input: 'team#2', given: 'team#2' },
+        { line: 3, ok: true, input: 'ops#1#x', given: 'ops#1#x' },
+      ],
+    });
+  });
+
   it('a line that names no user is its own entry, naming the line; the rest go on', () => {
     const file = parse(`jane\n${'x'.repeat(129)}\n+44 7400 12\nbob\n`);
     if (!file.ok) throw new Error(file.problem);
