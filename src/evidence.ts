@@ -2,7 +2,8 @@
 // line, target), masking it with --redact, reading and writing the file, and holding a replay to the
 // target it was recorded for.
 
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { RECORDING_VERSION, type Recorder, type RecordedTarget, type Recording } from './aws/recording.js';
 import { UsageError, type DiagnoseOptions } from './options.js';
 import { Pseudonyms } from './pseudonyms.js';
@@ -162,6 +163,42 @@ export function readRecording(path: string): Recording {
     );
   }
   return r as Recording;
+}
+
+/**
+ * A usage error, before any request (and so before any --fix write), when the --record file could not
+ * be written at the end of the run: its directory missing or not writable, or the path a directory or a
+ * file that cannot be written. Nothing is created here.
+ */
+export function checkRecordTarget(path: string): void {
+  const why = unwritable(path);
+  if (why) throw new UsageError(`--record ${path}: ${why}; nothing was sent.`);
+}
+
+function unwritable(path: string): string | undefined {
+  const dir = dirname(resolve(path));
+  try {
+    if (statSync(path).isDirectory()) return 'is a directory: name a file';
+    return writable(path) ? undefined : 'cannot be written (permission denied)';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return `${dir} is not a directory`;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return (err as Error).message.split('\n')[0]!;
+  }
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is not a directory`;
+  } catch {
+    return `the directory ${dir} does not exist`;
+  }
+  return writable(dir) ? undefined : `cannot be created in ${dir} (permission denied)`;
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function writeRecording(path: string, recording: Recording): void {

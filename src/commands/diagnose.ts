@@ -4,13 +4,14 @@
 // its own load (see docs/architecture.md).
 import { checklists } from '../checks/index.js';
 import type { CliIo } from '../cli-io.js';
-import { diagnose } from '../diagnose.js';
+import { diagnoseReport } from '../diagnose.js';
 import type { Flow } from '../domain/flow.js';
 import { normaliseUserInput } from '../domain/user-input.js';
-import { readRecording, saveRecording } from '../evidence.js';
+import { checkRecordTarget, readRecording, saveRecording } from '../evidence.js';
 import { runExitCode } from '../exit-codes.js';
 import { autoConfirm } from '../fixes/apply.js';
 import { decideColor, fixConfirmation, resolveDiagnoseOptions, type RawDiagnoseOptions } from '../options.js';
+import { renderReport } from '../render/index.js';
 import { createStyle } from '../render/style.js';
 import type { Prompter } from '../ui/prompt.js';
 import { VERSION } from '../version.js';
@@ -41,6 +42,7 @@ export async function runDiagnoseCommand(line: DiagnoseCommandLine, io: CliIo): 
     { stdinIsTTY: io.stdin.isTTY === true, stderrIsTTY: io.stderr.isTTY === true },
     io.env,
   );
+  if (options.record) checkRecordTarget(options.record);
   if (options.profile) io.env.AWS_PROFILE = options.profile; // the SDK's endpoint config reads only the env
   const style = createStyle(decideColor(raw.color, io.env, io.stdout.isTTY === true));
   let prompter: Prompter | undefined;
@@ -51,7 +53,7 @@ export async function runDiagnoseCommand(line: DiagnoseCommandLine, io: CliIo): 
   const replay = options.replay ? readRecording(options.replay) : undefined;
   try {
     const operator = confirmation === 'auto' ? autoConfirm(io.stderr) : prompter;
-    const { report, output, recording } = await diagnose(options, {
+    const { report, fixable, recording } = await diagnoseReport(options, {
       stderr: io.stderr,
       env: io.env,
       style,
@@ -62,8 +64,10 @@ export async function runDiagnoseCommand(line: DiagnoseCommandLine, io: CliIo): 
       commandLine: line.args,
     });
     const saved = !recording || !options.record || saveRecording(options.record, recording, io.stderr);
-    io.stdout.write(output);
-    return runExitCode(report.exitCode, saved);
+    const exitCode = runExitCode(report.exitCode, saved);
+    // The report states the exit code the process ends with, that of an unwritten --record file too.
+    io.stdout.write(renderReport({ ...report, exitCode }, { ...options, fixable }, style));
+    return exitCode;
   } finally {
     prompter?.close();
   }

@@ -3,7 +3,7 @@
 // must ask what was recorded, and a --fix run records only its reads.
 
 import net from 'node:net';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startFakeAws } from '../fake/server.js';
@@ -37,6 +37,12 @@ async function record(name: string, args: readonly string[]) {
   }
 }
 
+function writeAndName(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
 describe('--record and --replay', () => {
   it('replays with no endpoint at all, no credentials and no socket', async () => {
     const { live, file } = await record('no-socket', JANE);
@@ -55,14 +61,54 @@ describe('--record and --replay', () => {
     }
   });
 
-  it('a recording that cannot be written: the report still comes out, and the exit code says so', async () => {
-    const fake = await startFakeAws(demoWorld());
+  it.each([
+    [
+      'a missing directory',
+      () => join(dir, 'no/such/dir.json'),
+      `the directory ${join(dir, 'no/such')} does not exist`,
+    ],
+    ['a directory', () => dir, 'is a directory: name a file'],
+    ['a file inside a file', () => writeAndName('plain.json', 'x') + '/x.json', 'plain.json is not a directory'],
+  ])(
+    'a --record path that cannot be written (%s) is a usage error before any request, --fix included',
+    async (_, path, says) => {
+      const fake = await startFakeAws(demoWorld());
+      try {
+        const file = path();
+        const r = await runCli(
+          ['forgot-password', 'dana', '-p', 'eu-west-1_AbC123', '--fix', '--yes', '--json', '--record', file],
+          testEnv(fake.url),
+        );
+        expect(r.code).toBe(2);
+        expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: 'usage' }, exitCode: 2 });
+        expect(r.stderr).toContain(`--record ${file}: `);
+        expect(r.stderr).toContain(`${says}; nothing was sent.`);
+        expect(fake.requests).toEqual([]);
+      } finally {
+        await fake.close();
+      }
+    },
+  );
+
+  it('a recording that cannot be written at the end: the report still comes out, with the exit code 74 it exits with', async () => {
+    const world = demoWorld();
+    // A slow read keeps the run going while the directory of the --record file goes away.
+    world.faults = [{ operation: 'logs:FilterLogEvents', kind: 'latency', ms: 1000 }];
+    const fake = await startFakeAws(world);
+    const gone = join(dir, 'gone');
+    mkdirSync(gone);
     try {
-      const r = await runCli([...JANE, '--record', join(dir, 'no/such/dir.json')], testEnv(fake.url));
+      const run = runCli([...JANE, '--record', join(gone, 'evidence.json')], testEnv(fake.url));
+      while (!fake.requests.some((r) => r.action === 'logs:FilterLogEvents'))
+        await new Promise((r) => setTimeout(r, 10));
+      rmSync(gone, { recursive: true });
+      const r = await run;
       expect(r.code).toBe(74);
-      expect(JSON.parse(r.stdout)).toHaveProperty('verdict.status', 'deliverable');
+      const report = JSON.parse(r.stdout) as { verdict: { status: string }; exitCode: number };
+      expect(report.verdict.status).toBe('deliverable');
+      expect(report.exitCode).toBe(74);
       expect(r.stderr).toContain(
-        `cognito-doctor: the recording could not be written to ${join(dir, 'no/such/dir.json')}: ENOENT`,
+        `cognito-doctor: the recording could not be written to ${join(gone, 'evidence.json')}: ENOENT`,
       );
     } finally {
       await fake.close();
