@@ -73,16 +73,17 @@ export function pickCandidate(
 
 /**
  * The accounts an input could mean when it names none of them: a value several accounts hold (an
- * e-mail address, a phone number), where the user diagnosed was chosen among them, by Cognito's alias
- * or by pickCandidate, not named. Undefined when the input is a username or sub, or only one account
- * holds it. More holders than were read count as several.
+ * e-mail address, a phone number), where the user diagnosed was picked among them by pickCandidate,
+ * not named. Undefined when the input is a username or sub, or when Cognito resolved it as an alias: a
+ * verified alias belongs to one account, the only one ForgotPassword with it can reach. More holders
+ * than were read count as several.
  */
 export function ambiguousMatch(
   via: ResolvedVia,
   candidates: readonly UserType[],
   truncated: boolean,
 ): readonly UserType[] | undefined {
-  if (via === 'username' || via === 'sub' || via === 'none') return undefined;
+  if (via !== 'email' && via !== 'phone_number') return undefined;
   return candidates.length > 1 || truncated ? candidates : undefined;
 }
 

@@ -47,21 +47,30 @@ export function failingChannels(findings: readonly Finding[], checks: readonly C
   return failing;
 }
 
+/** The address or number a step writes to when it writes to no user: an unsuppressed address, an opted-in number. */
+function contactOf(input: Readonly<Record<string, unknown>>): string | undefined {
+  const value = input.EmailAddress ?? input.phoneNumber ?? input.OptedOutNumber;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
- * A write to a user, when the input names none of the accounts it matched: which one the person owns
- * is not known, so none is changed. Steps on the address or number itself (the input) stay.
+ * A write, when the input names none of the accounts it matched: which one the person owns is not
+ * known, so none of them is changed, nor another address or number of the one diagnosed. Only a step on
+ * the very address or number the ticket names (the input) stays: it is the same for every holder.
  */
 function refuseAmbiguous(step: FixStep, facts: FixFacts): FixStep {
-  if (!facts.ambiguous || !('Username' in step.request.input)) return step;
-  const { candidates, truncated } = facts.ambiguous;
+  if (!facts.ambiguous) return step;
   const input = facts.ctx.target.input;
+  const contact = contactOf(step.request.input);
+  if (!('Username' in step.request.input) && contact?.toLowerCase() === input.toLowerCase()) return step;
+  const { candidates, truncated } = facts.ambiguous;
   const accounts = candidates
     .map((u) => `${u.Username} (${u.UserStatus}${u.Enabled === false ? ', disabled' : ''})`)
     .join(', ');
   const { alternative: _none, ...alone } = step;
   return {
     ...alone,
-    refused: `Refused: "${input}" matches ${truncated ? 'at least ' : ''}${candidates.length} accounts, ${accounts}, and names none of them: ${facts.username} was diagnosed, but which account the person owns is not known, and --fix changes no account on a guess. Find out which one they use, then run again with its username in place of "${input}".`,
+    refused: `Refused: "${input}" matches ${truncated ? 'at least ' : ''}${candidates.length} accounts, ${accounts}, and names none of them: ${facts.username} was diagnosed, but which account the person owns is not known, and --fix changes no account, nor its address or number, on a guess. Find out which one they use, then run again with its username in place of "${input}".`,
   };
 }
 

@@ -171,7 +171,8 @@ const resendInvitation: Fixer = {
     const channel = medium === 'SMS' ? 'SMS' : 'EMAIL';
     const destination = channel === 'SMS' ? facts.attributes.phone_number : facts.attributes.email;
     const by = `by ${channel === 'SMS' ? 'SMS' : 'e-mail'}${destination ? ` to ${destination}` : ''}`;
-    const failing = facts.failing[channel] ?? [];
+    // The verification template (ForgotPassword's) does not carry an invitation, which has its own.
+    const failing = (facts.failing[channel] ?? []).filter((code) => code !== 'email-template-invalid');
     return {
       ...resend,
       summary: `${resend.summary}, ${by}`,

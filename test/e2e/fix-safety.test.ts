@@ -66,6 +66,57 @@ describe.concurrent('an input several accounts hold gets no write to an account'
     });
   });
 
+  it("refuses a step on the picked account's other address: only the address or number named is the ticket's", async () => {
+    // A phone number two accounts hold; the code goes by e-mail, to the picked account's suppressed address.
+    const w = worldOf('fix-ambiguous-email-all-disabled');
+    const users = w.pools![POOL]!.users!;
+    for (const [name, email] of [
+      ['jdoe-old', 'jane.old@example.com'],
+      ['jdoe-42', 'jane@example.com'],
+    ] as const) {
+      users[name] = {
+        ...users[name]!,
+        enabled: true,
+        attributes: { email, email_verified: 'true', phone_number: '+447400123456', phone_number_verified: 'true' },
+      };
+    }
+    w.ses!['eu-west-1']!.suppressed = {
+      'jane@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' },
+      'jane.old@example.com': { Reason: 'BOUNCE', LastUpdateTime: 'now-2d' },
+    };
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', '+447400123456', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      const report = parse(result);
+      expect(writes(fake)).toEqual([]);
+      expect(report.fixes).toMatchObject([{ code: 'ses-account-suppression-list', status: 'refused' }]);
+      expect(report.fixes![0]!.message).toContain('"+447400123456" matches 2 accounts');
+    });
+  });
+
+  it('an alias Cognito resolves is no guess: the account holding it verified gets its fix', async () => {
+    // Sign-in by e-mail alias: jane holds the address verified (disabled); an abandoned sign-up holds it unverified.
+    const w = worldOf('fix-ambiguous-email-all-disabled');
+    w.pools![POOL]!.pool.AliasAttributes = ['email'];
+    const users = w.pools![POOL]!.users!;
+    users['jdoe-old'] = {
+      ...users['jdoe-old']!,
+      enabled: true,
+      status: 'UNCONFIRMED',
+      attributes: { email: 'jane@example.com', email_verified: 'false' },
+    };
+    await withFake(w, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane@example.com', '-p', POOL, '--fix', '--yes', '--json'],
+        testEnv(fake.url),
+      );
+      expect(parse(result).fixes).toMatchObject([{ code: 'user-disabled', status: 'applied' }]);
+      expect(writes(fake)).toEqual(['cognito-idp:AdminEnableUser']);
+    });
+  });
+
   it.runIf(hasScript)('asks nothing at a terminal for the refused step, and sends nothing', async () => {
     await withFake(worldOf('fix-ambiguous-email-all-disabled'), async (fake) => {
       const result = await runInTerminal(
@@ -96,6 +147,22 @@ describe.concurrent('no resend by a channel the report finds failing', () => {
       expect(report.fixes![0]!.message).toMatch(
         /^Refused: the invitation would go by e-mail to new\.hire@example\.com, and this report finds that channel failing \(ses-sandbox\)\..* Fix the channel first, then resend\.$/,
       );
+    });
+  });
+
+  it("invitation: ForgotPassword's verification template without {####} does not hold back a resend, which has its own", async () => {
+    const w = worldOf('fix-resend-refused-ses-sandbox');
+    // Out of the sandbox, so only the template is left failing on the e-mail channel.
+    (w.ses!['eu-west-1'] as { account: { ProductionAccessEnabled: boolean } }).account.ProductionAccessEnabled = true;
+    w.pools![POOL]!.pool.VerificationMessageTemplate = {
+      EmailMessage: 'Your code is ready.',
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+    };
+    await withFake(w, async (fake) => {
+      const result = await runCli(['invitation', 'new.hire', '-p', POOL, '--dry-run', '--json'], testEnv(fake.url));
+      expect(parse(result).fixes).toMatchObject([
+        { code: 'invite-delivery-failed-user-created', status: 'planned', action: 'cognito-idp:AdminCreateUser' },
+      ]);
     });
   });
 
