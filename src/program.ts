@@ -351,7 +351,7 @@ function addDiagnoseCommand(program: Command, spec: DiagnoseCommand, io: CliIo, 
     .option('--since <duration>', 'how far back to read delivery logs (at most 90d)', '24h')
     .option(
       '--timeout <duration>',
-      'time limit (per user with --users-file, not counting its wait behind others under --rate); checks not finished by then are reported as errors',
+      'time limit (per user with --users-file, not counting time its requests wait for their turn under --rate or a quota); checks not finished by then are reported as errors',
       DEFAULT_TIMEOUT,
     )
     .addOption(rateOption())

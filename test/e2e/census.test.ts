@@ -423,6 +423,21 @@ describe('pool --record and --replay', () => {
     }
   }
 
+  it('a --record file that cannot be written is a usage error before the first page', async () => {
+    const fake = await startFakeAws(world({ users: users(3) }));
+    try {
+      const r = await runCli(
+        ['pool', '-p', POOL, '--json', '--record', join(dir, 'no-such-dir', 'x.json')],
+        testEnv(fake.url),
+      );
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: 'usage' }, exitCode: 2 });
+      expect(fake.requests).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('replays every ListUsers page with no endpoint, no credentials and no socket, to the same report', async () => {
     const { live, file, env, recording } = await record('pages', world({ users: users(130) }));
     expect(recording.target).toEqual({
