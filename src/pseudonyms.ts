@@ -11,6 +11,7 @@
 
 import { createHmac, randomBytes } from 'node:crypto';
 import { maskIpAddresses } from './domain/ip-address.js';
+import { spellings } from './domain/spellings.js';
 
 // The shapes the report's redaction masks (src/redact.ts).
 const EMAIL = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -39,6 +40,8 @@ interface PhoneFacts {
 export class Pseudonyms {
   /** Lower-cased value → lower-cased pseudonym. */
   private readonly names = new Map<string, string>();
+  /** Each spelling of a name (lower-cased; see spellings) → the same spelling of its pseudonym. */
+  private readonly spelled = new Map<string, string>();
   private readonly phones = new Map<string, string>();
   private byName: RegExp | undefined;
   /** Words of the run's own text (see avoidWordsOf). */
@@ -96,8 +99,10 @@ export class Pseudonyms {
       let pseudonym = this.nameFor(lower, 0);
       for (let attempt = 1; taken.has(pseudonym) && attempt < 100; attempt++) pseudonym = this.nameFor(lower, attempt);
       this.names.set(lower, pseudonym);
+      const forms = spellings(pseudonym);
+      spellings(lower).forEach((form, i) => this.spelled.set(form, forms[i]!));
     }
-    const names = [...this.names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const names = [...this.spelled.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.byName = names.length
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
       : undefined;
@@ -159,7 +164,7 @@ export class Pseudonyms {
       return `${m.slice(0, start)}${withCaseOf(local, this.localFor(local.toLowerCase()))}${m.slice(at)}`;
     });
     const named = this.byName
-      ? addressed.replace(this.byName, (m) => withCaseOf(m, this.names.get(m.toLowerCase())!))
+      ? addressed.replace(this.byName, (m) => withCaseOf(m, this.spelled.get(m.toLowerCase())!))
       : addressed;
     // An IP address is not read by any check: it is masked as the report masks it, so both agree.
     return maskIpAddresses(named.replace(PHONE, (m) => this.phones.get(m) ?? m));

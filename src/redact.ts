@@ -1,6 +1,8 @@
 import type { UserResolution } from './context/index.js';
 import { maskDestination } from './domain/channel.js';
 import { maskIpAddresses } from './domain/ip-address.js';
+import { spellings } from './domain/spellings.js';
+import { shellQuote } from './remedy/commands.js';
 import type { Report } from './report.js';
 
 // Addresses in any script (jürgen@bücher.example), and E.164 numbers.
@@ -17,10 +19,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A name shows its first character only when it has more to hide; a short one is masked whole. */
-function maskName(name: string): string {
-  return Array.from(name).length > 3 ? `${Array.from(name)[0]}***` : '***';
+/**
+ * A name shows its first character (as `spelled`, in its case, a Markdown escape aside) only when it has
+ * more to hide; a short one is masked whole.
+ */
+function maskName(name: string, spelled = name): string {
+  return Array.from(name).length > 3 ? `${Array.from(spelled.replace(/^\\/, ''))[0]}***` : '***';
 }
+
+/** A printed shell command (the report's remediation lines, --fix steps on stderr), not prose. */
+const COMMAND_LINE = /^\s*(?:\$ )?(?:aws|cognito-doctor) /;
+/** One shell word: single-quoted runs, escaped characters and plain characters, up to a blank. */
+const SHELL_WORD = /(?:'[^']*'|\\.|[^\s'\\])+/g;
+/** The word as the shell reads it: quotes removed, escapes resolved. */
+const unquoted = (word: string) =>
+  word.replace(/'([^']*)'|\\(.)/g, (_, quoted?: string, c?: string) => quoted ?? c ?? '');
 
 /**
  * Masks the personal values of one run in any text: e-mail addresses and phone numbers by their
@@ -30,6 +43,8 @@ function maskName(name: string): string {
  */
 export class Redactor {
   private readonly names = new Set<string>();
+  /** Each spelling of a name (lower case) and the name it spells, for the mask to show the name's own first letter. */
+  private readonly spelled = new Map<string, string>();
   private byName: RegExp | undefined;
 
   constructor(values: readonly (string | undefined)[]) {
@@ -40,9 +55,14 @@ export class Redactor {
   learn(values: readonly (string | undefined)[]): void {
     // Whole addresses and numbers are masked by their shape, which keeps more of them readable.
     const byShape = (v: string) => new RegExp(`^(?:${EMAIL.source}|${PHONE.source})$`, 'u').test(v);
-    for (const v of values) if (v?.trim() && !this.names.has(v) && !byShape(v)) this.names.add(v);
-    // Longest first, so "jane.doe" is masked before "jane".
-    const names = [...this.names].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    for (const v of values) {
+      if (!v?.trim() || this.names.has(v) || byShape(v)) continue;
+      this.names.add(v);
+      for (const form of spellings(v))
+        if (!this.spelled.has(form.toLowerCase())) this.spelled.set(form.toLowerCase(), v);
+    }
+    // Longest first, so "jane.doe" is masked before "jane" (and o'\''brien before o).
+    const names = [...this.spelled.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.byName = names.length
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
       : undefined;
@@ -58,9 +78,34 @@ export class Redactor {
     this.learn(users.flatMap((u) => [u.name, u.attributes?.find((a) => a.Name === 'sub')?.Value]));
   }
 
+  /**
+   * Every personal value in `text` masked. In a shell command each word is masked as the shell reads
+   * it, and a word that changed is quoted again: a mask's `*` must not become a glob when pasted.
+   */
   text(text: string): string {
+    return text
+      .split('\n')
+      .map((line) =>
+        COMMAND_LINE.test(line) ? line.replace(SHELL_WORD, (word) => this.word(word)) : this.masked(line),
+      )
+      .join('\n');
+  }
+
+  private word(word: string): string {
+    // A double-quoted word is a variable the line leaves for the shell ("$CLIENT_ID"), not a value.
+    if (word.includes('"')) return this.masked(word);
+    const value = unquoted(word);
+    const masked = this.masked(value);
+    if (masked === value) return word;
+    const option = /^--?[A-Za-z0-9-]+=/.exec(value)?.[0];
+    return option && masked.startsWith(option) ? option + shellQuote(masked.slice(option.length)) : shellQuote(masked);
+  }
+
+  private masked(text: string): string {
     // Names first: a one-letter name must not match the first letter of a mask already made.
-    const named = this.byName ? text.replace(this.byName, maskName) : text;
+    const named = this.byName
+      ? text.replace(this.byName, (m) => maskName(this.spelled.get(m.toLowerCase()) ?? m, m))
+      : text;
     return maskIpAddresses(
       named
         .replace(EMAIL_OR_RUN, (m, email?: string) => (email ? (maskDestination(email) ?? email) : m))

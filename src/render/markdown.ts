@@ -1,5 +1,6 @@
 import type { Finding, Remediation, Status } from '../checks/types.js';
 import { commandBlocks } from './commands.js';
+import { MARKDOWN_SPECIAL } from '../domain/spellings.js';
 import { sentAny, type FixRecord } from '../fixes/types.js';
 import type { Report } from '../report.js';
 
@@ -18,7 +19,7 @@ export const WORD: Record<Status, string> = {
 
 /** Prose: every character Markdown could read as markup is escaped (a line never starts a block). */
 export const text = (s: string) =>
-  s.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/^([#>+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+  s.replace(MARKDOWN_SPECIAL, '\\$&').replace(/^([#>+=-]|\d+(?=[.)]))/, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
 
 /** A code span that holds any value: the fence is longer than the longest run of backticks in it. */
 export function code(s: string): string {

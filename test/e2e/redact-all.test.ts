@@ -7,8 +7,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spellings } from '../../src/domain/spellings.js';
 import { startFakeAws } from '../fake/server.js';
-import { subFor, type World } from '../fake/world.js';
+import { resolveWorld, subFor, WORLDS_DIR, type World } from '../fake/world.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import { clockless } from '../helpers/clock.js';
 import { offline, recordingsDir } from '../helpers/replay.js';
@@ -27,10 +28,29 @@ function personalValues(world: World, input: string): string[] {
   }
   // End users' IP addresses (CloudTrail's sourceIPAddress), wherever the world holds one.
   for (const ip of JSON.stringify(world).match(/(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])/g) ?? []) values.add(ip);
-  // Console links spell a value percent-encoded (jane%40example.com).
-  for (const v of [...values]) values.add(encodeURIComponent(v));
+  for (const v of [...values]) {
+    // Console links spell a value percent-encoded (jane%40example.com); a shell line, a JSON string, a
+    // filter term and Markdown prose escape it (o'\''brien, back\\slash), and a JSON file escapes those.
+    values.add(encodeURIComponent(v));
+    for (const form of spellings(v)) values.add(form).add(JSON.stringify(form).slice(1, -1));
+  }
   return [...values];
 }
+
+/** The shell commands an output prints: its `aws …` lines, or in a JSON report its `aws …` strings. */
+function commandsIn(output: string, json: boolean): string[] {
+  if (!json) return output.split('\n').filter((l) => /^\s*(?:\$ )?aws /.test(l));
+  const found: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string' && v.startsWith('aws ')) found.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(JSON.parse(output));
+  return found;
+}
+
+/** A mask (`d***`) outside single quotes would be a glob when the line is pasted into a shell. */
+const unquotedGlob = (line: string) => /[*?]/.test(line.replace(/'[^']*'/g, "''"));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The value standing alone (not inside a longer word), in any case. */
@@ -43,40 +63,73 @@ afterAll(() => {
 
 // One world after another: the in-process runs take turns anyway (runCli), and a test's time is then
 // its own runs, not the queue behind the others.
+/** Runs a world's flow with --redact in every output and finds no personal value and no unquoted mask. */
+async function checkRedacted(name: string, world: World, args: string[], command = 'forgot-password') {
+  const fake = await startFakeAws(structuredClone(world));
+  try {
+    const all = [command, ...args, '--redact'];
+    const env = testEnv(fake.url);
+    const file = join(recordings, `${name}.json`);
+    const runs = {
+      'pretty --verbose --dry-run': await runCli([...all, '--verbose', '--dry-run'], env),
+      // In the scenario's own flow, so the recording is of the run the scenario describes.
+      markdown: await runCli([...all, '-o', 'markdown', '--record', file], env),
+      'json --fix --yes': await runCli([...all, '--json', '--fix', '--yes'], env),
+    };
+    const recording = readFileSync(file, 'utf8');
+    for (const value of personalValues(world, args[0]!)) {
+      for (const [run, r] of Object.entries(runs)) {
+        expect(r.stdout, `${run} stdout shows ${value}`).not.toMatch(standing(value));
+        expect(r.stderr, `${run} stderr shows ${value}`).not.toMatch(standing(value));
+      }
+      expect(recording, `the recording holds ${value}`).not.toMatch(standing(value));
+    }
+    for (const [run, r] of Object.entries(runs)) {
+      const printed = [...commandsIn(r.stdout, run.startsWith('json')), ...commandsIn(r.stderr, false)];
+      expect(printed.filter(unquotedGlob), `${run} prints a mask unquoted`).toEqual([]);
+    }
+    // Replayed with the command line it records (the user named by a pseudonym): the same report.
+    const recorded = (JSON.parse(recording) as { commandLine: string[] }).commandLine.slice(0, -2);
+    const replay = await runCli([...recorded, '--replay', file], offline(env));
+    expect(replay.stderr).toBe('');
+    expect(clockless(replay.stdout)).toBe(clockless(runs.markdown.stdout));
+  } finally {
+    await fake.close();
+  }
+}
+
+// One world after another: the in-process runs take turns anyway (runCli), and a test's time is then
+// its own runs, not the queue behind the others.
 describe('--redact leaves no personal value of any world in any output', () => {
   for (const scenario of loadScenarios()) {
-    it(scenario.name, async () => {
-      const fake = await startFakeAws(structuredClone(scenario.world));
-      try {
-        const args = ['forgot-password', ...scenario.args, '--redact'];
-        const env = testEnv(fake.url);
-        const file = join(recordings, `${scenario.name}.json`);
-        const runs = {
-          'pretty --verbose --dry-run': await runCli([...args, '--verbose', '--dry-run'], env),
-          // In the scenario's own flow, so the recording is of the run the scenario describes.
-          markdown: await runCli(
-            [scenario.command ?? 'forgot-password', ...scenario.args, '--redact', '-o', 'markdown', '--record', file],
-            env,
-          ),
-          'json --fix --yes': await runCli([...args, '--json', '--fix', '--yes'], env),
-        };
-        const recording = readFileSync(file, 'utf8');
-        const input = scenario.args[0]!;
-        for (const value of personalValues(scenario.world, input)) {
-          for (const [name, r] of Object.entries(runs)) {
-            expect(r.stdout, `${name} stdout shows ${value}`).not.toMatch(standing(value));
-            expect(r.stderr, `${name} stderr shows ${value}`).not.toMatch(standing(value));
-          }
-          expect(recording, `the recording holds ${value}`).not.toMatch(standing(value));
-        }
-        // Replayed with the command line it records (the user named by a pseudonym): the same report.
-        const recorded = (JSON.parse(recording) as { commandLine: string[] }).commandLine.slice(0, -2);
-        const replay = await runCli([...recorded, '--replay', file], offline(env));
-        expect(replay.stderr).toBe('');
-        expect(clockless(replay.stdout)).toBe(clockless(runs.markdown.stdout));
-      } finally {
-        await fake.close();
-      }
-    });
+    it(scenario.name, () => checkRedacted(scenario.name, scenario.world, scenario.args, scenario.command));
   }
+
+  // Names a shell, JSON or Markdown must escape: the outputs spell them escaped, and masks those too.
+  it('names with an apostrophe, a backslash, a dollar sign and a double quote', async () => {
+    const unverified = (email: string) => ({
+      attributes: { email, email_verified: 'false' },
+      status: 'CONFIRMED',
+    });
+    const world = resolveWorld(
+      {
+        extends: 'base',
+        pools: {
+          'eu-west-1_AbC123': {
+            users: {
+              "o'brien": unverified("o'brien@example.com"),
+              'back\\slash': unverified('backslash@example.com'),
+              pay$day: unverified('payday@example.com'),
+              'say"hi': unverified('sayhi@example.com'),
+            },
+          },
+        },
+      } as unknown as World,
+      WORLDS_DIR,
+    );
+    const users = ["o'brien", 'back\\slash', 'pay$day', 'say"hi'];
+    for (const [i, user] of users.entries()) {
+      await checkRedacted(`punctuated-${i}`, world, [user, '--user-pool-id', 'eu-west-1_AbC123']);
+    }
+  });
 });

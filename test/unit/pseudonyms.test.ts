@@ -63,3 +63,15 @@ describe('pseudonyms of a redacted recording', () => {
     expect(p.written('07400 123456', '+447400123456')).toBe(`0${valid.slice(3, 7)} ${valid.slice(7)}`);
   });
 });
+
+describe('Pseudonyms of names as the output spells them', () => {
+  it('replaces a name inside shell quotes, JSON and filter strings by the same spelling of its pseudonym', () => {
+    const p = new Pseudonyms(Buffer.alloc(32, 7));
+    p.learnNames(["o'brien", 'back\\slash']);
+    const plain = p.text("o'brien back\\slash");
+    const [ob, bs] = plain.split(' ') as [string, string];
+    expect(ob).not.toBe("o'brien");
+    expect(p.text(`--username 'o'\\''brien'`)).toBe(`--username '${ob.replace(/'/g, `'\\''`)}'`);
+    expect(p.text(`?"back\\\\slash"`)).toBe(`?"${bs.replace(/\\/g, '\\\\')}"`);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserResolution } from '../../src/context/index.js';
-import { redactReport } from '../../src/redact.js';
+import { Redactor, redactReport } from '../../src/redact.js';
 import type { Report } from '../../src/report.js';
 
 const report: Report = {
@@ -72,7 +72,7 @@ describe('redactReport', () => {
       'AdminGetUser.UserStatus': 'CONFIRMED',
     });
     expect(redacted.findings[0]!.remediation!.commands).toEqual([
-      'aws sns opt-in-phone-number --phone-number +********0123 --region eu-west-1',
+      "aws sns opt-in-phone-number --phone-number '+********0123' --region eu-west-1",
     ]);
   });
 
@@ -178,5 +178,43 @@ describe('redactReport', () => {
       },
       { label: 'Lambda console: function shop-custom-message (eu-west-1)', url: lambda },
     ]);
+  });
+});
+
+describe('Redactor names as the output spells them', () => {
+  const names = ["o'brien", 'back\\slash', 'pay$day', 'say"hi', 'star*name'];
+  const redactor = new Redactor(names);
+  const at = (s: string) => redactor.text(s);
+
+  it('masks a name inside shell quotes, JSON and filter strings and Markdown prose', () => {
+    expect(at(`aws cognito-idp admin-get-user --username 'o'\\''brien' --region eu-west-1`)).toBe(
+      `aws cognito-idp admin-get-user --username 'o***' --region eu-west-1`,
+    );
+    expect(at(`{"username": "back\\\\slash", "other": "say\\"hi"}`)).toBe(`{"username": "b***", "other": "s***"}`);
+    expect(at('User star\\*name is CONFIRMED')).toBe('User s*** is CONFIRMED');
+    for (const name of names) {
+      const spelled = [`'${name.replace(/'/g, `'\\''`)}'`, JSON.stringify(name), name.replace(/[\\*]/g, '\\$&')];
+      for (const s of spelled) expect(at(`x ${s} y`).toLowerCase()).not.toContain(s.slice(1, -1).toLowerCase());
+    }
+  });
+
+  it('keeps a masked value in a shell command quoted, so a paste expands no glob', () => {
+    const r = new Redactor(['dave', 'jo']);
+    expect(r.text('    $ aws cognito-idp admin-enable-user --user-pool-id eu-west-1_AbC123 --username dave')).toBe(
+      "    $ aws cognito-idp admin-enable-user --user-pool-id eu-west-1_AbC123 --username 'd***'",
+    );
+    expect(
+      r.text(
+        'aws x --username=dave --filter \'email = "dave@example.com"\' --user-attributes Name=phone_number,Value=+447700900123',
+      ),
+    ).toBe(
+      `aws x --username='d***' --filter 'email = "d***@e***"' --user-attributes 'Name=phone_number,Value=+********0123'`,
+    );
+    // Prose is not a command: its masks stay as they are, unquoted.
+    expect(r.text('User dave is CONFIRMED')).toBe('User d*** is CONFIRMED');
+    // A variable the line leaves for the shell is not a value.
+    expect(r.text('aws x --client-id "$CLIENT_ID" --username dave')).toBe(
+      `aws x --client-id "$CLIENT_ID" --username 'd***'`,
+    );
   });
 });
