@@ -50,7 +50,7 @@ function commandsIn(output: string, json: boolean): string[] {
 }
 
 /** A mask (`d***`) outside single quotes would be a glob when the line is pasted into a shell. */
-const unquotedGlob = (line: string) => /[*?]/.test(line.replace(/'[^']*'/g, "''"));
+const unquotedGlob = (line: string) => /[*?]/.test(line.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, ''));
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The value standing alone (not inside a longer word), in any case. */
