@@ -31,7 +31,7 @@ export async function applyFixes(steps: readonly FixStep[], run: ApplyContext, i
       continue;
     }
     io.out.write(`\n${s.bold(`[${i + 1}/${steps.length}]`)} ${describe(step, s)}`);
-    if (step.refused) io.out.write(`      ${s.red(step.refused)}\n`);
+    if (step.refused) io.out.write(`      ${s.red(plain(step.refused))}\n`);
     const chosen = step.refused ? await instead(step, run.operator, io) : await choose(step, run.operator, io);
     if (chosen.step === undefined) {
       records.push(fixRecord(step, chosen.status, chosen.message));

@@ -198,3 +198,23 @@ describe.concurrent('no resend by a channel the report finds failing', () => {
     });
   });
 });
+
+describe('a refused step on the terminal', () => {
+  it('is shown plain: a control character in a username read from AWS is not written', async () => {
+    const world = worldOf('fix-ambiguous-email-one-enabled');
+    const users = world.pools![POOL]!.users!;
+    users['jdoe-\u001b[31mold'] = users['jdoe-old']!;
+    delete users['jdoe-old'];
+    await withFake(world, async (fake) => {
+      const result = await runCli(
+        ['forgot-password', 'jane@example.com', '-p', POOL, '--fix', '--yes'],
+        testEnv(fake.url),
+      );
+      expect(writes(fake)).toEqual([]);
+      const shown = result.stdout + result.stderr;
+      expect(shown).toContain('Refused: ');
+      expect(shown).toMatch(/Refused: .*jdoe-old/);
+      expect(shown).not.toContain('\u001b');
+    });
+  });
+});
