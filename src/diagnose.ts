@@ -268,7 +268,7 @@ export function callerFor(
   return new AwsCaller(
     {
       // Shared by many users (a batch): one user's momentary failure is not handed to the next.
-      ...(shared ? { forgetTransientFailures: true } : {}),
+      ...(shared ? { forgetTransientFailures: true, queueTime: true } : {}),
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
       ...attemptTimeouts(options.timeoutMs, options.requestTimeoutMs),

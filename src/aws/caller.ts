@@ -28,6 +28,12 @@ export interface AwsSettings {
    * again instead of inheriting one user's bad luck. A single run keeps every answer, failures too.
    */
   forgetTransientFailures?: boolean;
+  /**
+   * A batch: each user's clock stops while its requests wait their turn at the limiter (queue-time.ts).
+   * Off for a single run, whose limit is plain wall time: the bookkeeping runs every request in an
+   * AsyncLocalStorage, which on Node 22 slows every promise of the run.
+   */
+  queueTime?: boolean;
   /** --replay: reads are answered from a recording; nothing is sent, no credentials are looked for. */
   replayer?: Replayer;
   /** --verbose: told each time throttling slows a category. */
@@ -137,16 +143,20 @@ export class AwsCaller {
       const build = (sdk: unknown) => new (command(sdk as SdkModule<S>))(input);
       const { replayer, recorder } = this.settings;
       // Everyone who awaits the request hears when it waits its turn at the limiter, not only its first asker.
-      const wait = new SharedWait();
+      const wait = this.settings.queueTime ? new SharedWait() : undefined;
       pending = replayer
         ? this.replay(replayer, action, region, input)
-        : queueListener.run(wait, () => this.send(action, region, build));
+        : wait
+          ? queueListener.run(wait, () => this.send(action, region, build))
+          : this.send(action, region, build);
       this.requests.set(key, pending);
-      this.waits.set(key, wait);
-      const done = () => {
-        if (this.waits.get(key) === wait) this.waits.delete(key);
-      };
-      pending.then(done, done);
+      if (wait) {
+        this.waits.set(key, wait);
+        const done = () => {
+          if (this.waits.get(key) === wait) this.waits.delete(key);
+        };
+        pending.then(done, done);
+      }
       recorder?.keep(action, region, input, pending, () => this.stopper.signal.aborted);
       if (this.settings.forgetTransientFailures) {
         const asked = pending;

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 it('under --rate 10, of 12 reads asked at once the 2 that wait are heard by the users awaiting them, and only by them', async () => {
-  const aws = new AwsCaller({ endpointUrl: fake.url, rate: 10 });
+  const aws = new AwsCaller({ endpointUrl: fake.url, rate: 10, queueTime: true });
   const heard = { asker: [] as string[], joiner: [] as string[], other: [] as string[] };
   const listen = (log: string[]) => ({ queued: () => log.push('queued'), granted: () => log.push('granted') });
   const stop = new AbortController();
