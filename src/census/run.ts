@@ -13,7 +13,6 @@ import { checkReplayOf, recordingFor } from '../evidence.js';
 import { attributesOf } from '../domain/user-resolution.js';
 import type { OutputFormat } from '../options.js';
 import { Redactor } from '../redact.js';
-import { renderCensus } from '../render/census.js';
 import { runChecks } from '../runner.js';
 import { createProgress } from '../ui/progress.js';
 import { classInfo } from './classes.js';
@@ -49,7 +48,7 @@ export async function census(
   options: CensusOptions,
   /** With `replay`, every read (the ListUsers pages too) is answered from the recording. */
   io: Omit<Io, 'operator' | 'shared'>,
-): Promise<{ report: CensusReport; output: string; recording?: Recording }> {
+): Promise<{ report: CensusReport; recording?: Recording }> {
   const started = performance.now();
   // A redacted recording replays redacted, as a diagnosis's does.
   const redact = options.redact || io.replay?.redacted === true;
@@ -159,11 +158,7 @@ export async function census(
         redact,
         report,
       }));
-    return {
-      report,
-      output: renderCensus(report, options.output, io.style, options.verbose),
-      ...(recording ? { recording } : {}),
-    };
+    return { report, ...(recording ? { recording } : {}) };
   } finally {
     stop.dispose();
     progress.stop();
